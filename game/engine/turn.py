@@ -1,0 +1,414 @@
+"""One turn of DESIGN §1: news, answers, orders, resolution, consequences, upkeep.
+
+Every public function takes a state and returns a new one; the argument is never changed.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping, Sequence
+
+from game.engine import rng
+from game.engine.effects import apply_effects, breach, set_posture
+from game.engine.orders import IllegalMove, check_orders
+from game.engine.state import (
+    AG_ENDED,
+    AG_IN_FORCE,
+    L_AGREEMENT,
+    L_ANSWER,
+    L_CAPITAL,
+    L_CHECK,
+    L_ENDING,
+    L_EVENT,
+    L_EXPOSED,
+    L_ORDER,
+    L_PROPOSAL,
+    L_RULE,
+    L_SKIPPED,
+    PHASE_ANSWERS,
+    PHASE_ORDERS,
+    PHASE_OVER,
+    Entry,
+    State,
+    TurnRecord,
+)
+from game.scenario.runtime import (
+    ACTION_PROPOSE,
+    C_DELAYED,
+    C_ROLE,
+    PART_BASE,
+    PART_FAILURE,
+    PART_PARTIAL,
+    PART_SUCCESS,
+    TERM_ACCEPT,
+    TERM_ONGOING,
+    TERM_REJECT,
+    TERM_SUNSET,
+    CAction,
+    CompiledScenario,
+)
+
+Dice = Mapping[tuple[int, int], tuple[int, int]]  # (role, action) -> physical dice rolled
+
+SKIP_CAPITAL, SKIP_REQUIRES, SKIP_PROPOSAL = "capital", "requires", "proposal"
+
+
+def new_game(scenario: CompiledScenario, seed: int) -> State:
+    """The state at the start of turn 1, with its news already drawn."""
+    n_tracks = len(scenario.track_ids)
+    n_actions = len(scenario.actions)
+    n_terms = len(scenario.terms)
+    postures = [p.start for p in scenario.postures]
+    s = State(
+        scenario=scenario,
+        seed=seed,
+        rng=rng.seed_state(seed),
+        turn=0,
+        phase=PHASE_ORDERS,
+        tracks=list(scenario.track_start),
+        turn_start=list(scenario.track_start),
+        flags=[int(f) for f in scenario.flag_start],
+        postures=postures,
+        posture_public=postures[:],
+        capital=[r.capital_start for r in scenario.roles],
+        standing=[r.standing for r in scenario.roles],
+        agreements=[0] * n_terms,
+        agreement_since=[0] * n_terms,
+        proposed=[0] * n_terms,
+        broken=[0] * n_terms,
+        proposals=(),
+        programmes=(),
+        used=[0] * n_actions,
+        last_used=[0] * n_actions,
+        exposed=[0] * n_actions,
+        active=[0] * n_actions,
+        rule_last=[-1] * len(scenario.rules),
+        drawn=[0] * len(scenario.events),
+        scheduled=(),
+        news=-1,
+        current=(),
+        history=(),
+        ending=-1,
+        decisions=0,
+    )
+    log: list[Entry] = []
+    begin_turn(s, log)
+    s.current = tuple(log)
+    return s
+
+
+# ----------------------------------------------------------------------------- news
+
+
+def begin_turn(s: State, log: list[Entry]) -> None:
+    """Advance the clock and draw the news; proposals on the table open the answers phase."""
+    s.turn += 1
+    s.turn_start = s.tracks[:]
+    s.news = draw_event(s, log)
+    s.phase = PHASE_ANSWERS if s.proposals else PHASE_ORDERS
+
+
+def draw_event(s: State, log: list[Entry]) -> int:
+    candidates = []
+    total = 0
+    drawn = s.drawn
+    for event in s.scenario.events:
+        if event.once and drawn[event.index]:
+            continue
+        if event.when is not None and not event.when(s):
+            continue
+        weight = event.weight
+        for mod in event.weight_modifiers:
+            if mod.when(s):
+                weight += mod.add
+        if weight > 0:
+            candidates.append((event, weight))
+            total += weight
+    if not total:
+        return -1
+    s.rng, pick = rng.below(s.rng, total)
+    for event, weight in candidates:
+        pick -= weight
+        if pick < 0:
+            fire_event(s, event.index, log, injected=False)
+            return event.index
+    raise AssertionError("unreachable: weighted pick overran")  # pragma: no cover
+
+
+def fire_event(s: State, index: int, log: list[Entry], *, injected: bool) -> None:
+    event = s.scenario.events[index]
+    s.drawn[index] += 1
+    log.append((L_EVENT, index, int(injected), event.cause))
+    apply_effects(s, event.effects, event.cause, log)
+
+
+# ----------------------------------------------------------------------------- answers
+
+
+def pending_answers(s: State, role: int) -> list[tuple[int, int]]:
+    """(term, from role) of the proposals this role must answer now."""
+    if s.phase != PHASE_ANSWERS:
+        return []
+    return [(term, sender) for term, sender, to, _ in s.proposals if to == role]
+
+
+def answer_proposals(state: State, answers: Mapping[int, Mapping[int, bool]]) -> State:
+    """Apply every role's answers (role -> term -> accepted); unanswered proposals lapse as refused."""
+    if state.phase != PHASE_ANSWERS:
+        raise IllegalMove(f"there are no proposals to answer now (phase: {state.phase})")
+    for role, terms in answers.items():
+        asked = {term for term, _, to, _ in state.proposals if to == role}
+        for term in terms:
+            if term not in asked:
+                name = state.scenario.terms[term].id if 0 <= term < len(state.scenario.terms) else term
+                raise IllegalMove(f"no proposal of {name!r} is waiting for this role", state.scenario.role_ids[role])
+    s = state.clone()
+    log = list(s.current)
+    for term, sender, to, _ in s.proposals:
+        accepted = bool(answers.get(to, {}).get(term, False))
+        compiled = s.scenario.terms[term]
+        s.proposed[term] = 0
+        log.append((L_ANSWER, term, (to, int(accepted)), (C_ROLE, to)))
+        if accepted and s.agreements[term] != AG_IN_FORCE:
+            s.agreements[term] = AG_IN_FORCE
+            s.agreement_since[term] = s.turn
+            log.append((L_AGREEMENT, term, AG_IN_FORCE, compiled.causes[TERM_ACCEPT]))
+            apply_effects(s, compiled.on_accept, compiled.causes[TERM_ACCEPT], log)
+        elif not accepted:
+            apply_effects(s, compiled.on_reject, compiled.causes[TERM_REJECT], log)
+    s.proposals = ()
+    s.phase = PHASE_ORDERS
+    s.current = tuple(log)
+    return s
+
+
+# ----------------------------------------------------------------------------- resolution
+
+
+def resolve_turn(state: State, orders: Sequence[Sequence[int]], dice: Dice | None = None) -> State:
+    """Reveal and resolve every role's orders, then consequences and upkeep; the next turn begins.
+
+    ``orders`` holds one sequence of action indexes per role (in scenario order). An illegal
+    set of orders raises IllegalMove before anything changes.
+    """
+    scenario = state.scenario
+    if state.phase != PHASE_ORDERS:
+        raise IllegalMove(f"orders are not taken now (phase: {state.phase})")
+    if len(orders) != len(scenario.roles):
+        raise IllegalMove(f"expected orders for {len(scenario.roles)} roles, got {len(orders)}")
+    for role, role_orders in enumerate(orders):
+        reason = check_orders(state, role, role_orders)
+        if reason:
+            raise IllegalMove(reason, scenario.role_ids[role])
+    if dice:
+        for (role, action), (d1, d2) in dice.items():
+            if not (1 <= d1 <= 6 and 1 <= d2 <= 6):
+                raise IllegalMove(f"dice must show 1 to 6, got {d1} and {d2}")
+            if action not in orders[role]:
+                raise IllegalMove(f"dice given for an order that was not made ({scenario.actions[action].id})")
+    s = state.clone()
+    log = list(s.current)
+    actions = scenario.actions
+    queue = sorted(
+        (actions[a].category, role, slot, a) for role, role_orders in enumerate(orders) for slot, a in enumerate(role_orders)
+    )
+    for _, role, _, a in queue:
+        resolve_action(s, actions[a], log, dice)
+    consequences(s, log)
+    upkeep(s, log)
+    s.history = s.history + (
+        TurnRecord(s.turn, s.news, tuple(tuple(o) for o in orders), tuple(log), tuple(s.tracks)),
+    )
+    if s.phase != PHASE_OVER:
+        log = []
+        begin_turn(s, log)
+        s.current = tuple(log)
+    else:
+        s.current = ()
+    return s
+
+
+def resolve_action(s: State, action: CAction, log: list[Entry], dice: Dice | None) -> None:
+    role = action.role
+    cause = action.causes[PART_BASE]
+    if action.capital > s.capital[role]:
+        log.append((L_SKIPPED, action.index, SKIP_CAPITAL, cause))
+        return
+    if action.kind == ACTION_PROPOSE:
+        if s.agreements[action.term] == AG_IN_FORCE or s.proposed[action.term]:
+            log.append((L_SKIPPED, action.index, SKIP_PROPOSAL, cause))
+            return
+    elif action.requires is not None and not action.requires(s):
+        log.append((L_SKIPPED, action.index, SKIP_REQUIRES, cause))
+        return
+    if action.capital:
+        s.capital[role] -= action.capital
+        log.append((L_CAPITAL, role, -action.capital, cause))
+    log.append((L_ORDER, action.index, role, cause))
+    index = action.index
+    s.used[index] += 1
+    s.last_used[index] = s.turn
+    if action.kind == ACTION_PROPOSE:
+        s.proposed[action.term] = 1
+        s.proposals = s.proposals + ((action.term, role, action.to, s.turn),)
+        log.append((L_PROPOSAL, action.term, (role, action.to), cause))
+        return
+    if action.covert:
+        s.programmes = s.programmes + ((index, s.turn, action.exposure.turns),)  # type: ignore[union-attr]
+        s.active[index] += 1
+    apply_effects(s, action.effects, cause, log)
+    check = action.check
+    if check is not None:
+        modifier = 0
+        for mod in check.modifiers:
+            if mod.when(s):
+                modifier += mod.add
+        given = dice.get((role, index)) if dice else None
+        if given is None:
+            s.rng, d1, d2 = rng.two_dice(s.rng)
+        else:
+            d1, d2 = given
+        total = d1 + d2 + modifier
+        if total >= check.target:
+            part, effects = PART_SUCCESS, check.success
+        elif total >= check.partial_from:
+            part, effects = PART_PARTIAL, check.partial
+        else:
+            part, effects = PART_FAILURE, check.failure
+        log.append((L_CHECK, index, (d1, d2, modifier, total, part, given is not None), action.causes[part]))
+        apply_effects(s, effects, action.causes[part], log)
+    if action.breaks and not action.covert:
+        for term in action.breaks:
+            if s.agreements[term] == AG_IN_FORCE:
+                breach(s, term, cause, log)
+
+
+# ----------------------------------------------------------------------------- consequences
+
+
+def consequences(s: State, log: list[Entry]) -> None:
+    turn = s.turn
+    if s.scheduled:
+        due = [item for item in s.scheduled if item[0] <= turn]
+        if due:
+            s.scheduled = tuple(item for item in s.scheduled if item[0] > turn)
+            for _, effect, cause, at in due:
+                apply_effects(s, (effect,), (C_DELAYED, cause, at), log)
+    last = s.rule_last
+    for rule in s.scenario.rules:
+        fired = last[rule.index]
+        if fired >= 0 and (rule.once or (rule.cooldown and turn - fired < rule.cooldown)):
+            continue
+        if rule.when(s):
+            last[rule.index] = turn
+            log.append((L_RULE, rule.index, rule.delay, rule.cause))
+            if rule.delay:
+                effects = tuple((k, i, v, st, d + rule.delay, w) for k, i, v, st, d, w in rule.effects)
+                apply_effects(s, effects, rule.cause, log)
+            else:
+                apply_effects(s, rule.effects, rule.cause, log)
+    if s.programmes:
+        roll_exposure(s, log)
+
+
+def roll_exposure(s: State, log: list[Entry]) -> None:
+    """Each running covert programme may come to light; the odds grow the longer it runs."""
+    actions = s.scenario.actions
+    keep = []
+    for programme in s.programmes:
+        index, started, _ = programme
+        exposure = actions[index].exposure
+        assert exposure is not None
+        if s.exposed[index]:
+            keep.append(programme)
+            continue
+        chance = exposure.chance + exposure.growth * (s.turn - started)
+        for mod in exposure.modifiers:
+            if mod.when(s):
+                chance += mod.add
+        s.rng, roll = rng.below(s.rng, 100)
+        if roll < chance:
+            s.active[index] -= 1
+            expose(s, index, log)
+        else:
+            keep.append(programme)
+    s.programmes = tuple(keep)
+
+
+def expose(s: State, index: int, log: list[Entry]) -> None:
+    """A covert programme comes to light: its orders become public, and so does its posture."""
+    action = s.scenario.actions[index]
+    exposure = action.exposure
+    assert exposure is not None
+    s.exposed[index] = 1
+    log.append((L_EXPOSED, index, action.role, exposure.cause_exposed))
+    for posture in s.scenario.postures:
+        if posture.owner == action.role and s.posture_public[posture.index] != s.postures[posture.index]:
+            s.posture_public[posture.index] = s.postures[posture.index]
+    apply_effects(s, exposure.effects, exposure.cause_exposed, log)
+    for term in action.breaks:
+        if s.agreements[term] == AG_IN_FORCE:
+            breach(s, term, exposure.cause_exposed, log)
+
+
+# ----------------------------------------------------------------------------- upkeep
+
+
+def upkeep(s: State, log: list[Entry]) -> None:
+    scenario = s.scenario
+    for posture in scenario.postures:
+        option = posture.options[s.postures[posture.index]]
+        if option.ongoing:
+            apply_effects(s, option.ongoing, option.cause, log)
+    for term in scenario.terms:
+        if s.agreements[term.index] != AG_IN_FORCE:
+            continue
+        if term.breach_when is not None and term.breach_when(s):
+            breach(s, term.index, term.causes[3], log)
+            continue
+        apply_effects(s, term.ongoing, term.causes[TERM_ONGOING], log)
+        if term.sunset and s.turn - s.agreement_since[term.index] + 1 >= term.sunset:
+            s.agreements[term.index] = AG_ENDED
+            log.append((L_AGREEMENT, term.index, AG_ENDED, term.causes[TERM_SUNSET]))
+    if s.programmes:
+        keep = []
+        actions = scenario.actions
+        for index, started, left in s.programmes:
+            exposure = actions[index].exposure
+            assert exposure is not None
+            if exposure.ongoing:
+                apply_effects(s, exposure.ongoing, exposure.cause_ongoing, log)
+            if left > 1:
+                keep.append((index, started, left - 1))
+            else:
+                s.active[index] -= 1
+        s.programmes = tuple(keep)
+    for role in scenario.roles:
+        gain = role.income
+        for mod in role.income_modifiers:
+            if mod.when(s):
+                gain += mod.add
+        old = s.capital[role.index]
+        new = min(max(old + gain, 0), role.capital_max)
+        if new != old:
+            s.capital[role.index] = new
+            log.append((L_CAPITAL, role.index, new - old, role.income_cause))
+    check_endings(s, log)
+
+
+def check_endings(s: State, log: list[Entry]) -> None:
+    final_turn = s.turn >= s.turns
+    for ending in s.scenario.endings:
+        if ending.timing_final and not final_turn:
+            continue
+        if ending.when is not None and ending.when(s):
+            finish(s, ending.index, log)
+            return
+    if final_turn:
+        finish(s, s.scenario.fallback_ending, log)
+
+
+def finish(s: State, ending: int, log: list[Entry]) -> None:
+    s.ending = ending
+    s.phase = PHASE_OVER
+    log.append((L_ENDING, ending, s.turn, ("ending", ending)))
+

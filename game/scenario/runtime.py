@@ -1,0 +1,241 @@
+"""Compact runtime form of a scenario: what the engine's hot path reads.
+
+Everything is indexes, tuples and pre-compiled closures; text stays in the pydantic model
+(``CompiledScenario.model``) and is only looked up when something is shown to a person.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import Any
+
+from game.scenario.models import CATEGORIES, Scenario
+
+Getter = Callable[[Any], Any]
+
+# Effect kinds (first element of a compiled effect).
+E_TRACK, E_FLAG, E_POSTURE, E_CAPITAL, E_STANDING, E_AGREEMENT = range(6)
+EFFECT_KIND_BY_NAME = {
+    "track": E_TRACK,
+    "flag": E_FLAG,
+    "posture": E_POSTURE,
+    "capital": E_CAPITAL,
+    "standing": E_STANDING,
+    "agreement": E_AGREEMENT,
+}
+AGREEMENT_END, AGREEMENT_BREACH = 0, 1
+
+# A compiled effect: (kind, index, value, is_set, delay, when-or-None).
+CEffect = tuple[int, int, int, bool, int, Getter | None]
+
+# Causes: small tuples naming where a change came from; built once at compile time.
+C_ACTION = "action"  # (C_ACTION, action, part) part: 0 base, 1 success, 2 partial, 3 failure
+C_RULE = "rule"  # (C_RULE, rule)
+C_EVENT = "event"  # (C_EVENT, event)
+C_TERM = "term"  # (C_TERM, term, part) part: accept, reject, ongoing, breach, sunset
+C_POSTURE = "posture"  # (C_POSTURE, posture, option)
+C_PROGRAMME = "programme"  # (C_PROGRAMME, action, part) part: ongoing, exposed
+C_INCOME = "income"  # (C_INCOME, role)
+C_FACILITATOR = "facilitator"  # (C_FACILITATOR, n) - the nth facilitator decision of the game
+C_DELAYED = "delayed"  # (C_DELAYED, original cause, turn it was caused)
+C_ROLE = "role"  # (C_ROLE, role) - a role's own answer to a proposal
+
+PART_BASE, PART_SUCCESS, PART_PARTIAL, PART_FAILURE = 0, 1, 2, 3
+OUTCOME_NAMES = ("base", "success", "partial", "failure")
+TERM_ACCEPT, TERM_REJECT, TERM_ONGOING, TERM_BREACH, TERM_SUNSET = range(5)
+PROG_ONGOING, PROG_EXPOSED = 0, 1
+
+ACTION_PLAIN, ACTION_PROPOSE = 0, 1
+
+
+@dataclass(frozen=True, slots=True)
+class CModifier:
+    when: Getter
+    add: int
+    index: int  # position in the model's list, to find its label
+
+
+@dataclass(frozen=True, slots=True)
+class CCheck:
+    target: int
+    partial_from: int  # == target when there is no partial outcome
+    modifiers: tuple[CModifier, ...]
+    success: tuple[CEffect, ...]
+    partial: tuple[CEffect, ...]
+    failure: tuple[CEffect, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CExposure:
+    chance: int
+    growth: int
+    turns: int
+    modifiers: tuple[CModifier, ...]
+    ongoing: tuple[CEffect, ...]
+    effects: tuple[CEffect, ...]
+    cause_ongoing: tuple[Any, ...]
+    cause_exposed: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CAction:
+    index: int
+    id: str
+    kind: int  # ACTION_PLAIN or ACTION_PROPOSE
+    role: int
+    category: int
+    ap: int
+    capital: int
+    covert: bool
+    requires: Getter | None
+    once: bool
+    cooldown: int
+    effects: tuple[CEffect, ...]
+    check: CCheck | None
+    exposure: CExposure | None
+    breaks: tuple[int, ...]
+    causes: tuple[tuple[Any, ...], ...]  # by part: base, success, partial, failure
+    term: int = -1  # proposals: which term
+    to: int = -1  # proposals: to which role
+
+
+@dataclass(frozen=True, slots=True)
+class CTerm:
+    index: int
+    id: str
+    proposers: frozenset[int]
+    to: frozenset[int]
+    requires: Getter | None
+    on_accept: tuple[CEffect, ...]
+    on_reject: tuple[CEffect, ...]
+    ongoing: tuple[CEffect, ...]
+    sunset: int
+    breach_when: Getter | None
+    breach_effects: tuple[CEffect, ...]
+    causes: tuple[tuple[Any, ...], ...]  # by part: accept, reject, ongoing, breach, sunset
+
+
+@dataclass(frozen=True, slots=True)
+class CPostureOption:
+    covert: bool
+    ongoing: tuple[CEffect, ...]
+    cause: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CPosture:
+    index: int
+    id: str
+    owner: int
+    start: int
+    options: tuple[CPostureOption, ...]
+    option_ids: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CRule:
+    index: int
+    when: Getter
+    effects: tuple[CEffect, ...]
+    delay: int
+    once: bool
+    cooldown: int
+    cause: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CEvent:
+    index: int
+    weight: int
+    weight_modifiers: tuple[CModifier, ...]
+    when: Getter | None
+    once: bool
+    effects: tuple[CEffect, ...]
+    cause: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CEnding:
+    index: int
+    when: Getter | None
+    timing_final: bool
+    priority: int
+
+
+@dataclass(frozen=True, slots=True)
+class CPersona:
+    id: str
+    values: tuple[tuple[Getter, int], ...]  # (measure, weight) the persona cares about
+    caution: int
+
+
+@dataclass(frozen=True, slots=True)
+class CRole:
+    index: int
+    id: str
+    action_points: int
+    capital_start: int
+    capital_max: int
+    income: int
+    income_modifiers: tuple[CModifier, ...]
+    standing: int
+    objectives: tuple[tuple[Getter, int], ...]  # (measure, weight)
+    threshold: int
+    income_cause: tuple[Any, ...]
+    personas: tuple[CPersona, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Secrets:
+    """Where the secrets are, so a role's view can be redacted without scanning everything."""
+
+    covert_actions: tuple[int, ...]
+    hidden_tracks: frozenset[int]
+    private_flags: frozenset[int]
+    covert_postures: bool  # does any posture have a covert option?
+
+
+@dataclass(slots=True)
+class CompiledScenario:
+    """The validated model plus its runtime tables; built once by ``compiler.compile_scenario``."""
+
+    model: Scenario
+    content_hash: str
+    source_path: str
+    track_ids: tuple[str, ...]
+    track_start: tuple[int, ...]
+    role_ids: tuple[str, ...]
+    flag_ids: tuple[str, ...]
+    flag_start: tuple[bool, ...]
+    roles: tuple[CRole, ...]
+    postures: tuple[CPosture, ...]
+    actions: tuple[CAction, ...]
+    terms: tuple[CTerm, ...]
+    rules: tuple[CRule, ...]
+    events: tuple[CEvent, ...]
+    endings: tuple[CEnding, ...]  # anytime endings by priority, then final ones
+    fallback_ending: int
+    secrets: Secrets
+    action_index: dict[str, int] = field(default_factory=dict)
+    track_index: dict[str, int] = field(default_factory=dict)
+    role_index: dict[str, int] = field(default_factory=dict)
+    term_index: dict[str, int] = field(default_factory=dict)
+    event_index: dict[str, int] = field(default_factory=dict)
+    actions_by_role: tuple[tuple[int, ...], ...] = ()
+    risks_by_cause: dict[tuple[Any, ...], tuple[str, ...]] = field(default_factory=dict)
+    category_names: tuple[str, ...] = CATEGORIES
+
+    @property
+    def turns(self) -> int:
+        return self.model.turns
+
+    @property
+    def id(self) -> str:
+        return self.model.id
+
+    def risks_of(self, cause: tuple[Any, ...]) -> tuple[str, ...]:
+        """The article risks a change draws on, following delayed causes to their origin."""
+        while cause and cause[0] == C_DELAYED:
+            cause = cause[1]
+        return self.risks_by_cause.get(cause, ())
