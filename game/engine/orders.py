@@ -45,21 +45,23 @@ def legal_action_indexes(s: State, role: int) -> list[int]:
     """Actions the role could order now, each on its own (the hot path of random play)."""
     if s.phase != PHASE_ORDERS:
         return []
-    actions = s.scenario.actions
-    ap = s.scenario.roles[role].action_points
+    scenario = s.scenario
+    ap = scenario.roles[role].action_points
     capital = s.capital[role]
     used = s.used
+    agreements = s.agreements
+    proposed = s.proposed
     out = []
-    for index in s.scenario.actions_by_role[role]:
-        action = actions[index]
-        if action.ap > ap or action.capital > capital:
+    turn = s.turn
+    last_used = s.last_used
+    for index, cost_ap, cost_capital, once, cooldown, requires, term in scenario.order_table[role]:
+        if cost_ap > ap or cost_capital > capital:
             continue
-        if (action.once or action.cooldown) and used[index] and why_not(s, action) is not None:
+        if used[index] and (once or turn - last_used[index] < cooldown):
             continue
-        if action.kind == ACTION_PROPOSE:
-            if why_not(s, action) is not None:
-                continue
-        elif action.requires is not None and not action.requires(s):
+        if term >= 0 and (agreements[term] == AG_IN_FORCE or proposed[term]):
+            continue
+        if requires is not None and not requires(s):
             continue
         out.append(index)
     return out

@@ -129,6 +129,42 @@ class State:
             self.decisions,
         )
 
+    def shallow(self) -> State:
+        """A new State sharing every list with this one: for read-only views that replace
+        only the lists they change (nothing may mutate a state in place)."""
+        return State(
+            self.scenario,
+            self.seed,
+            self.rng,
+            self.turn,
+            self.phase,
+            self.tracks,
+            self.turn_start,
+            self.flags,
+            self.postures,
+            self.posture_public,
+            self.capital,
+            self.standing,
+            self.agreements,
+            self.agreement_since,
+            self.proposed,
+            self.broken,
+            self.proposals,
+            self.programmes,
+            self.used,
+            self.last_used,
+            self.exposed,
+            self.active,
+            self.rule_last,
+            self.drawn,
+            self.scheduled,
+            self.news,
+            self.current,
+            self.history,
+            self.ending,
+            self.decisions,
+        )
+
     def fingerprint(self) -> tuple[Any, ...]:
         """Everything that decides the future, for 'same seed, same game' checks and replay."""
         return (

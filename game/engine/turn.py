@@ -111,26 +111,26 @@ def draw_event(s: State, log: list[Entry]) -> int:
     candidates = []
     total = 0
     drawn = s.drawn
-    for event in s.scenario.events:
-        if event.once and drawn[event.index]:
+    for index, base, once, when, modifiers in s.scenario.event_table:
+        if once and drawn[index]:
             continue
-        if event.when is not None and not event.when(s):
+        if when is not None and not when(s):
             continue
-        weight = event.weight
-        for mod in event.weight_modifiers:
+        weight = base
+        for mod in modifiers:
             if mod.when(s):
                 weight += mod.add
         if weight > 0:
-            candidates.append((event, weight))
+            candidates.append((index, weight))
             total += weight
     if not total:
         return -1
     s.rng, pick = rng.below(s.rng, total)
-    for event, weight in candidates:
+    for index, weight in candidates:
         pick -= weight
         if pick < 0:
-            fire_event(s, event.index, log, injected=False)
-            return event.index
+            fire_event(s, index, log, injected=False)
+            return index
     raise AssertionError("unreachable: weighted pick overran")  # pragma: no cover
 
 
@@ -294,18 +294,14 @@ def consequences(s: State, log: list[Entry]) -> None:
             for _, effect, cause, at in due:
                 apply_effects(s, (effect,), (C_DELAYED, cause, at), log)
     last = s.rule_last
-    for rule in s.scenario.rules:
-        fired = last[rule.index]
-        if fired >= 0 and (rule.once or (rule.cooldown and turn - fired < rule.cooldown)):
+    for index, when, once, cooldown, delay, effects, cause in s.scenario.rule_table:
+        fired = last[index]
+        if fired >= 0 and (once or turn - fired < cooldown):
             continue
-        if rule.when(s):
-            last[rule.index] = turn
-            log.append((L_RULE, rule.index, rule.delay, rule.cause))
-            if rule.delay:
-                effects = tuple((k, i, v, st, d + rule.delay, w) for k, i, v, st, d, w in rule.effects)
-                apply_effects(s, effects, rule.cause, log)
-            else:
-                apply_effects(s, rule.effects, rule.cause, log)
+        if when(s):
+            last[index] = turn
+            log.append((L_RULE, index, delay, cause))
+            apply_effects(s, effects, cause, log)
     if s.programmes:
         roll_exposure(s, log)
 

@@ -90,38 +90,54 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
 
     ``history`` keeps only that many most recent turn records (None: all). With 0 the view
     carries no log at all (not even this turn's entries so far): computer players that do not
-    read the log ask for that, which keeps their view cheap.
+    read the log ask for that, which keeps their view cheap. Lists that need no redaction are
+    shared with ``state``; like every state, a view must never be changed in place.
     """
     if viewer == FACILITATOR:
         return state
-    s = state.clone()
+    s = state.shallow()
     scenario = s.scenario
     secrets = scenario.secrets
     actions = scenario.actions
-    if s.programmes:
-        kept = tuple(p for p in s.programmes if actions[p[0]].role == viewer or s.exposed[p[0]])
-        if len(kept) != len(s.programmes):
-            for index, _, _ in s.programmes:
-                if actions[index].role != viewer and not s.exposed[index]:
-                    s.active[index] -= 1
-            s.programmes = kept
-    for index in secrets.covert_actions:
-        if actions[index].role != viewer and not s.exposed[index]:
-            s.used[index] = 0
-            s.last_used[index] = 0
-    if s.scheduled and secrets_live(state):
-        s.scheduled = tuple(item for item in s.scheduled if secret_owner(state, item[2]) in (-1, viewer))
-    for posture in scenario.postures:
-        if posture.owner != viewer:
-            s.postures[posture.index] = s.posture_public[posture.index]
-    for index in secrets.hidden_tracks:
-        s.tracks[index] = s.turn_start[index] = scenario.track_start[index]
-    for index in secrets.private_flags:
-        s.flags[index] = int(scenario.flag_start[index])
+    live = secrets_live(state)
+    if live:
+        hidden = [a for a in secrets.covert_actions if actions[a].role != viewer and not state.exposed[a]]
+        if s.programmes:
+            kept = tuple(p for p in s.programmes if p[0] not in hidden)
+            if len(kept) != len(s.programmes):
+                s.active = s.active[:]
+                for index, _, _ in s.programmes:
+                    if index in hidden:
+                        s.active[index] -= 1
+                s.programmes = kept
+        if any(state.used[a] for a in hidden):
+            s.used, s.last_used = s.used[:], s.last_used[:]
+            for index in hidden:
+                s.used[index] = 0
+                s.last_used[index] = 0
+        if s.scheduled:
+            s.scheduled = tuple(item for item in s.scheduled if secret_owner(state, item[2]) in (-1, viewer))
+    if secrets.covert_postures and s.postures != s.posture_public:
+        s.postures = [
+            actual if posture.owner == viewer else public
+            for posture, actual, public in zip(scenario.postures, s.postures, s.posture_public, strict=True)
+        ]
+    if secrets.hidden_tracks:
+        s.tracks, s.turn_start = s.tracks[:], s.turn_start[:]
+        for index in secrets.hidden_tracks:
+            s.tracks[index] = s.turn_start[index] = scenario.track_start[index]
+    if secrets.private_flags and any(s.flags[i] != scenario.flag_start[i] for i in secrets.private_flags):
+        s.flags = s.flags[:]
+        for index in secrets.private_flags:
+            s.flags[index] = int(scenario.flag_start[index])
     s.seed = 0
-    s.rng = rng.seed_state(s.turn * 7919 + viewer + 17)
-    s.current = filter_entries(state, s.current, viewer) if history != 0 else ()
-    records = s.history if history is None else (s.history[-history:] if history > 0 else ())
+    s.rng = ((s.turn * 7919 + viewer + 17) * rng.MULTIPLIER + rng.INCREMENT) & rng.MASK
+    if history == 0:
+        s.current = ()
+        s.history = ()
+        return s
+    s.current = filter_entries(state, s.current, viewer)
+    records = s.history if history is None else s.history[-history:]
     s.history = tuple(redact_record(state, record, viewer) for record in records)
     return s
 

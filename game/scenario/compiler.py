@@ -49,9 +49,9 @@ AGREEMENT_IN_FORCE = 1
 RESERVED_NAMES = {"turn", "turns", "and", "or", "not", "true", "false"}
 
 
-def propose_action_id(term: str, role: str) -> str:
+def propose_action_id(term: str, proposer: str, addressee: str) -> str:
     """Proposals are orders too; their ids cannot clash with action ids (those have no ':')."""
-    return f"propose:{term}:{role}"
+    return f"propose:{term}:{proposer}:{addressee}"
 
 
 class Reporter:
@@ -309,7 +309,35 @@ class Compiler:
             term_index=dict(self.term_index),
             event_index=dict(self.event_index),
             actions_by_role=tuple(tuple(x) for x in by_role),
+            order_table=tuple(
+                tuple(
+                    (
+                        a,
+                        actions[a].ap,
+                        actions[a].capital,
+                        actions[a].once,
+                        actions[a].cooldown,
+                        terms[actions[a].term].requires if actions[a].kind == ACTION_PROPOSE else actions[a].requires,
+                        actions[a].term if actions[a].kind == ACTION_PROPOSE else -1,
+                    )
+                    for a in indexes
+                )
+                for indexes in by_role
+            ),
             risks_by_cause=self.cause_risks(actions),
+            rule_table=tuple(
+                (
+                    r.index,
+                    r.when,
+                    r.once,
+                    r.cooldown,
+                    r.delay,
+                    tuple((k, i, v, st, d + r.delay, w) for k, i, v, st, d, w in r.effects),
+                    r.cause,
+                )
+                for r in rules
+            ),
+            event_table=tuple((e.index, e.weight, e.once, e.when, e.weight_modifiers) for e in events),
         )
         return compiled
 
@@ -455,15 +483,15 @@ class Compiler:
         for t, term in enumerate(self.s.terms):
             if term.id not in self.term_index or self.term_index[term.id] != t:
                 continue
-            for proposer in term.proposers:
-                for addressee in term.to:
+            for proposer in dict.fromkeys(term.proposers):
+                for addressee in dict.fromkeys(term.to):
                     if proposer == addressee or proposer not in self.role_index or addressee not in self.role_index:
                         continue
                     index = first + len(out)
                     out.append(
                         CAction(
                             index=index,
-                            id=propose_action_id(term.id, addressee),
+                            id=propose_action_id(term.id, proposer, addressee),
                             kind=ACTION_PROPOSE,
                             role=self.role_index[proposer],
                             category=0,

@@ -320,18 +320,46 @@ def _compile(node: Node, names: Namespace, used: set[str]) -> tuple[Getter, Valu
         _require(inner_type, BOOL, "'not'", node[1])
         return (lambda s: not inner(s)), BOOL, None
     if kind in ("and", "or"):
-        left, lt, _ = _compile(node[2], names, used)
-        right, rt, _ = _compile(node[3], names, used)
-        _require(lt, BOOL, f"'{kind}'", node[1])
-        _require(rt, BOOL, f"'{kind}'", node[1])
-        if kind == "and":
-            return (lambda s: left(s) and right(s)), BOOL, None
-        return (lambda s: left(s) or right(s)), BOOL, None
+        parts = []
+        for operand in _flatten(node, kind):
+            fn, operand_type, _ = _compile(operand, names, used)
+            _require(operand_type, BOOL, f"'{kind}'", node[1])
+            parts.append(fn)
+        return (_all_of(parts) if kind == "and" else _any_of(parts)), BOOL, None
     if kind == "arith":
         return _compile_arith(node, names, used)
     if kind == "cmp":
         return _compile_cmp(node, names, used)
     raise ConditionError(f"unknown expression {kind!r}", node[1])  # pragma: no cover
+
+
+def _flatten(node: Node, kind: str) -> list[Node]:
+    """``a and b and c`` parses as ((a and b) and c): one closure for all three is faster."""
+    if node[0] != kind:
+        return [node]
+    return _flatten(node[2], kind) + _flatten(node[3], kind)
+
+
+def _all_of(parts: list[Getter]) -> Getter:
+    if len(parts) == 2:
+        a, b = parts
+        return lambda s: a(s) and b(s)
+    if len(parts) == 3:
+        a, b, c = parts
+        return lambda s: a(s) and b(s) and c(s)
+    every = tuple(parts)
+    return lambda s: all(f(s) for f in every)
+
+
+def _any_of(parts: list[Getter]) -> Getter:
+    if len(parts) == 2:
+        a, b = parts
+        return lambda s: a(s) or b(s)
+    if len(parts) == 3:
+        a, b, c = parts
+        return lambda s: a(s) or b(s) or c(s)
+    every = tuple(parts)
+    return lambda s: any(f(s) for f in every)
 
 
 def _require(actual: ValueType, wanted: ValueType, where: str, offset: int) -> None:
@@ -354,14 +382,21 @@ def _compile_name(node: Node, names: Namespace, used: set[str]) -> tuple[Getter,
         get = operator.attrgetter(attr)
     elif ref.minus is None and ref.equals is None and ref.type != BOOL and attr in _LIST_GETTERS:
         get = _LIST_GETTERS[attr](index)
+    elif ref.minus == "turn_start" and attr == "tracks":
+        get = lambda s: s.tracks[index] - s.turn_start[index]  # noqa: E731
     elif ref.minus is not None:
         minus = ref.minus
         get = lambda s: getattr(s, attr)[index] - getattr(s, minus)[index]  # noqa: E731
+    elif ref.equals is not None and attr == "agreements":
+        equals = ref.equals
+        get = lambda s: s.agreements[index] == equals  # noqa: E731
     elif ref.equals is not None:
         equals = ref.equals
         get = lambda s: getattr(s, attr)[index] == equals  # noqa: E731
+    elif ref.type == BOOL and attr in _FLAG_GETTERS:
+        get = _FLAG_GETTERS[attr](index)
     elif ref.type == BOOL:
-        get = lambda s: bool(getattr(s, attr)[index])  # noqa: E731
+        get = lambda s: getattr(s, attr)[index] != 0  # noqa: E731
     else:
         get = lambda s: getattr(s, attr)[index]  # noqa: E731
     return get, ref.type, None
@@ -374,6 +409,13 @@ _LIST_GETTERS: dict[str, Callable[[int], Getter]] = {
     "standing": lambda i: lambda s: s.standing[i],
     "used": lambda i: lambda s: s.used[i],
     "drawn": lambda i: lambda s: s.drawn[i],
+}
+_FLAG_GETTERS: dict[str, Callable[[int], Getter]] = {
+    "flags": lambda i: lambda s: s.flags[i] != 0,
+    "proposed": lambda i: lambda s: s.proposed[i] != 0,
+    "broken": lambda i: lambda s: s.broken[i] != 0,
+    "exposed": lambda i: lambda s: s.exposed[i] != 0,
+    "active": lambda i: lambda s: s.active[i] > 0,
 }
 _TRACK_COMPARE: dict[str, Callable[[int, Any], Getter]] = {
     ">=": lambda i, k: lambda s: s.tracks[i] >= k,
@@ -470,6 +512,10 @@ def _compile_choice(
         raise ConditionError(f"{name_node[2]!r} is never {choice!r} (it can be {known})", str_node[1])
     used.add(name_node[2])
     attr, index, value = ref.attr, ref.index, ref.choices.index(choice)
+    if attr == "postures":
+        if op_text == "==":
+            return (lambda s: s.postures[index] == value), BOOL, None
+        return (lambda s: s.postures[index] != value), BOOL, None
     if op_text == "==":
         return (lambda s: getattr(s, attr)[index] == value), BOOL, None
     return (lambda s: getattr(s, attr)[index] != value), BOOL, None

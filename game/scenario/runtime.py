@@ -223,6 +223,13 @@ class CompiledScenario:
     term_index: dict[str, int] = field(default_factory=dict)
     event_index: dict[str, int] = field(default_factory=dict)
     actions_by_role: tuple[tuple[int, ...], ...] = ()
+    # Per role, (index, ap, capital, once, cooldown, requirement, term or -1) for each order:
+    # the legality test of random play and search reads these flat tuples.
+    order_table: tuple[tuple[tuple[int, int, int, bool, int, Getter | None, int], ...], ...] = ()
+    # Rules as (index, when, once, cooldown, delay, effects with the rule's delay added, cause).
+    rule_table: tuple[tuple[Any, ...], ...] = ()
+    # Events as (index, weight, once, when, weight modifiers).
+    event_table: tuple[tuple[Any, ...], ...] = ()
     risks_by_cause: dict[tuple[Any, ...], tuple[str, ...]] = field(default_factory=dict)
     category_names: tuple[str, ...] = CATEGORIES
 
