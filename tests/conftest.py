@@ -19,6 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 SCENARIOS = ROOT / "scenarios"
 
 
+@pytest.fixture(autouse=True)
+def private_saves_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """No test may write into the user's real saves folder."""
+    folder = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("COMMONGROUND_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture(scope="session")
 def scenario() -> CompiledScenario:
     return load_scenario(SCENARIOS / "cartel_mission.yaml")
