@@ -214,3 +214,52 @@ def test_capital_income_is_capped(sc) -> None:
     for _ in range(3):
         s = resolve_turn(s, [(), ()])
     assert s.capital == [6, 6]
+
+
+def test_a_private_flag_is_seen_by_the_roles_named_and_no_one_else(sc) -> None:
+    secret = sc.action_index["secret_op"]
+    s = resolve_turn(new_game(sc, seed=1), [(secret,), ()])
+    flag = 1  # private_note, visible_to: [north]
+    assert s.flags[flag] == 1
+    assert redact(s, 0).flags[flag] == 1
+    assert redact(s, 1).flags[flag] == 0 and redact(s, PUBLIC).flags[flag] == 0
+
+
+def test_a_covert_posture_hides_the_cause_of_its_ongoing_effects(sc) -> None:
+    secret = sc.action_index["secret_op"]
+    for seed in range(40):
+        s = resolve_turn(new_game(sc, seed=seed), [(secret,), ()])
+        if not s.exposed[secret]:
+            break
+    posture_cause = ("posture", 0, 1)
+    assert any(c == posture_cause for k, i, v, c in s.history[-1].entries if k == L_TRACK)
+    other = redact(s, 1)
+    assert not any(c == posture_cause for k, i, v, c in other.history[-1].entries)
+    assert any(c == ("hidden",) for k, i, v, c in other.history[-1].entries if k == L_TRACK)
+
+
+def test_orders_are_judged_on_what_the_role_can_see() -> None:
+    from game.scenario.load import load_scenario_text
+
+    text = FIXTURE.read_text().replace('requires: "tension < 90"', 'requires: "posture.north_posture == \\"open\\""')
+    sc = load_scenario_text(text, "fixture")
+    secret, mend = sc.action_index["secret_op"], sc.action_index["mend"]
+    for seed in range(40):
+        s = resolve_turn(new_game(sc, seed=seed), [(secret,), ()])
+        if not s.exposed[secret]:
+            break
+    # North's posture is secretly "hidden"; South still sees "open" and may order Mend ...
+    assert mend in legal_action_indexes(redact(s, 1), 1)
+    after = resolve_turn(s, [(), (mend,)])  # ... the order is accepted, not refused
+    skipped = [v for k, i, v, c in after.history[-1].entries if k == "skipped" and i == mend]
+    assert skipped == ["requires"]  # and at resolution it cannot go ahead
+
+
+def test_objectives_can_score_the_ending() -> None:
+    from game.scenario.load import load_scenario_text
+
+    text = FIXTURE.read_text().replace('measure: "100 - tension"}]', 'measure: "100 - 100 * ending.break"}]', 1)
+    sc = load_scenario_text(text, "fixture")
+    s = adjust_tracks(new_game(sc, seed=7), {0: 60}, "push")
+    s = resolve_turn(s, [(), ()])
+    assert result(s).ending == "break" and result(s).scores[0].score == 0

@@ -10,6 +10,7 @@ from collections.abc import Mapping, Sequence
 from game.engine import rng
 from game.engine.effects import apply_effects, breach, set_posture
 from game.engine.orders import IllegalMove, check_orders
+from game.engine.view import legality_view
 from game.engine.state import (
     AG_ENDED,
     AG_IN_FORCE,
@@ -196,7 +197,7 @@ def resolve_turn(state: State, orders: Sequence[Sequence[int]], dice: Dice | Non
     if len(orders) != len(scenario.roles):
         raise IllegalMove(f"expected orders for {len(scenario.roles)} roles, got {len(orders)}")
     for role, role_orders in enumerate(orders):
-        reason = check_orders(state, role, role_orders)
+        reason = check_orders(legality_view(state, role), role, role_orders)
         if reason:
             raise IllegalMove(reason, scenario.role_ids[role])
     if dice:

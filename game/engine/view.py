@@ -22,7 +22,7 @@ from game.engine.state import (
     State,
     TurnRecord,
 )
-from game.scenario.runtime import C_ACTION, C_DELAYED, C_PROGRAMME, PROG_ONGOING
+from game.scenario.runtime import C_ACTION, C_DELAYED, C_POSTURE, C_PROGRAMME, PROG_ONGOING
 
 PUBLIC = -1  # the projected screen: what every team may see
 FACILITATOR = -2  # sees everything
@@ -40,6 +40,10 @@ def secret_owner(s: State, cause: tuple[Any, ...]) -> int:
         action = s.scenario.actions[cause[1]]
         if action.covert and not s.exposed[action.index]:
             return action.role
+    elif cause[0] == C_POSTURE:
+        posture = s.scenario.postures[cause[1]]
+        if posture.options[cause[2]].covert and s.posture_public[cause[1]] != cause[2]:
+            return posture.owner
     return -1
 
 
@@ -51,7 +55,7 @@ def filter_entry(s: State, entry: Entry, viewer: int) -> Entry | None:
     scenario = s.scenario
     if kind == L_TRACK and subject in scenario.secrets.hidden_tracks:
         return None
-    if kind == L_FLAG and subject in scenario.secrets.private_flags:
+    if kind == L_FLAG and subject in scenario.secrets.private_flags and viewer not in scenario.secrets.flag_viewers[subject]:
         return None
     if kind == L_POSTURE:
         posture = scenario.postures[subject]
@@ -83,6 +87,20 @@ def filter_entries(s: State, entries: tuple[Entry, ...], viewer: int) -> tuple[E
         if shown is not None:
             out.append(shown)
     return tuple(out)
+
+
+def legality_view(state: State, role: int) -> State:
+    """The state as the role sees it, for judging its orders: a refusal must never reveal a
+    secret (an order shown as possible is possible). The state itself when nothing is hidden."""
+    secrets = state.scenario.secrets
+    if (
+        not secrets_live(state)
+        and not secrets.hidden_tracks
+        and state.postures == state.posture_public
+        and all(state.flags[i] == state.scenario.flag_start[i] for i in secrets.private_flags)
+    ):
+        return state
+    return redact(state, role, 0)
 
 
 def redact(state: State, viewer: int, history: int | None = None) -> State:
@@ -126,9 +144,10 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
         s.tracks, s.turn_start = s.tracks[:], s.turn_start[:]
         for index in secrets.hidden_tracks:
             s.tracks[index] = s.turn_start[index] = scenario.track_start[index]
-    if secrets.private_flags and any(s.flags[i] != scenario.flag_start[i] for i in secrets.private_flags):
+    hidden_flags = [i for i in secrets.private_flags if viewer not in secrets.flag_viewers[i]]
+    if hidden_flags and any(s.flags[i] != scenario.flag_start[i] for i in hidden_flags):
         s.flags = s.flags[:]
-        for index in secrets.private_flags:
+        for index in hidden_flags:
             s.flags[index] = int(scenario.flag_start[index])
     s.seed = 0
     s.rng = ((s.turn * 7919 + viewer + 17) * rng.MULTIPLIER + rng.INCREMENT) & rng.MASK

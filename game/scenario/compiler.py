@@ -108,6 +108,8 @@ class Compiler:
                 refs[f"active.{action.id}"] = cond.Ref(cond.BOOL, "active", i)
         for i, event in enumerate(s.events):
             refs[f"event.{event.id}"] = cond.Ref(cond.NUM, "drawn", i)
+        for i, ending in enumerate(s.endings):
+            refs[f"ending.{ending.id}"] = cond.Ref(cond.BOOL, "ending", equals=i)
         hints = {
             "flag": [f.id for f in s.flags],
             "posture": [p.id for p in s.postures],
@@ -120,6 +122,7 @@ class Compiler:
             "exposed": [a.id for a in s.actions if a.covert],
             "active": [a.id for a in s.actions if a.covert],
             "event": [e.id for e in s.events],
+            "ending": [e.id for e in s.endings],
             "delta": [t.id for t in s.tracks],
         }
         return cond.Namespace(refs, hints)
@@ -256,6 +259,11 @@ class Compiler:
             ("endings", "ending"),
         ):
             self.unique(getattr(s, name), (name,), what)
+        for i, flag in enumerate(s.flags):
+            for j, role in enumerate(flag.visible_to):
+                self.lookup(self.role_index, role, "role", ("flags", i, "visible_to", j))
+            if flag.public and flag.visible_to:
+                self.report.add(("flags", i, "visible_to"), "'visible_to' is only for flags with public: false")
         for i, track in enumerate(s.tracks):
             if track.id in RESERVED_NAMES:
                 self.report.add(("tracks", i, "id"), f"{track.id!r} is a reserved word; pick another id")
@@ -301,6 +309,9 @@ class Compiler:
                 covert_actions=tuple(a.index for a in actions if a.covert),
                 hidden_tracks=frozenset(i for i, t in enumerate(s.tracks) if t.hidden),
                 private_flags=frozenset(i for i, f in enumerate(s.flags) if not f.public),
+                flag_viewers=tuple(
+                    frozenset(self.role_index[r] for r in f.visible_to if r in self.role_index) for f in s.flags
+                ),
                 covert_postures=any(o.covert for p in s.postures for o in p.options),
             ),
             action_index={a.id: a.index for a in actions},

@@ -378,7 +378,10 @@ def _compile_name(node: Node, names: Namespace, used: set[str]) -> tuple[Getter,
         return (lambda s: value), ref.type, value
     attr, index = ref.attr, ref.index
     get: Getter
-    if index is None:
+    if index is None and ref.equals is not None:
+        equals = ref.equals
+        get = lambda s: getattr(s, attr) == equals  # noqa: E731
+    elif index is None:
         get = operator.attrgetter(attr)
     elif ref.minus is None and ref.equals is None and ref.type != BOOL and attr in _LIST_GETTERS:
         get = _LIST_GETTERS[attr](index)

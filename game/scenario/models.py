@@ -237,6 +237,7 @@ class Flag(Model):
     name: Text
     start: bool = False
     public: bool = True
+    visible_to: list[Id] = Field([], description="roles that see this flag when it is not public")
 
 
 class PostureOption(Model):

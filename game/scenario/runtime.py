@@ -193,6 +193,7 @@ class Secrets:
     covert_actions: tuple[int, ...]
     hidden_tracks: frozenset[int]
     private_flags: frozenset[int]
+    flag_viewers: tuple[frozenset[int], ...]  # per flag: roles that see it although it is private
     covert_postures: bool  # does any posture have a covert option?
 
 

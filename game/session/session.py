@@ -22,6 +22,7 @@ from game.engine import (
     pending_answers,
     redact,
 )
+from game.engine.view import legality_view
 from game.scenario.runtime import CompiledScenario
 from game.session.moves import (
     Move,
@@ -145,7 +146,7 @@ class Session:
 
     def submit_orders(self, role: int, actions: Sequence[int]) -> None:
         """Hold a human role's orders until everyone has given theirs; refused orders raise."""
-        reason = check_orders(self.state, role, tuple(actions))
+        reason = check_orders(legality_view(self.state, role), role, tuple(actions))
         if reason:
             raise IllegalMove(reason, self.scenario.role_ids[role])
         self.pending_orders[role] = tuple(actions)
