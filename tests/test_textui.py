@@ -118,3 +118,34 @@ def test_text_command_with_bad_roles_exits_2() -> None:
         timeout=60,
     )
     assert done.returncode == 2 and "unknown player 'alien'" in done.stderr and "Traceback" not in done.stderr
+
+
+def test_text_game_saves_by_name_autosaves_and_loads(private_saves_folder: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="100")
+    base = [sys.executable, "-m", "game", "text", str(FIXTURE)]
+    first = subprocess.run(
+        [*base, "--seed", "3", "--roles", "north=human,south=random"],
+        input="\n" + "p\ny\n\n" + "s monday class\nq\ny\n",
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert first.returncode == 0, first.stderr
+    saves = private_saves_folder / "saves"
+    assert (saves / "monday class.json").exists() and (saves / "autosave.json").exists()
+    assert "Saved to" in first.stdout
+    replay = subprocess.run([sys.executable, "-m", "game", "replay", str(saves / "autosave.json")], capture_output=True, text=True, env=env, timeout=60)
+    assert replay.returncode == 0, replay.stdout + replay.stderr
+    second = subprocess.run(
+        [sys.executable, "-m", "game", "text", "--load", "monday class"],
+        input="\n".join(["", "p", "y"] * 40) + "\n",
+        capture_output=True, text=True, env=env, timeout=120,
+    )
+    assert second.returncode == 0, second.stderr
+    assert "Loaded monday class: turn 2" in second.stdout and "Objective scores" in second.stdout
+
+
+def test_loading_a_broken_save_in_text_is_a_clear_error(tmp_path: Path) -> None:
+    env = dict(os.environ, PYTHONPATH=str(ROOT))
+    bad = tmp_path / "bad.json"
+    bad.write_text('{"save_version": 2, "scenario":')
+    done = subprocess.run([sys.executable, "-m", "game", "text", "--load", str(bad)], capture_output=True, text=True, env=env, timeout=60)
+    assert done.returncode == 2 and str(bad) in done.stderr and "Traceback" not in done.stderr

@@ -16,12 +16,13 @@ from rich.console import Console
 from game.ai import KINDS
 from game.cli import EXIT_OK, BadInput
 from game.engine import PUBLIC, IllegalMove, State, legal_action_indexes, pending_answers
-from game.i18n import set_language, text, tr
+from game.i18n import available_languages, set_language, text, tr
 from game.present import action_description, action_name, headlines, odds_line, role_name
 from game.scenario.load import load_scenario
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat, SeatError, parse_seats
 from game.session.session import Session
+from game.session.store import autosaver, load_session, resolve_save, saves_dir
 from game.textui import render
 
 Ask = Callable[[str], str]
@@ -178,9 +179,12 @@ class TextGame:
     # ------------------------------------------------------------------ orders
 
     def orders_phase(self) -> None:
+        turn = self.session.state.turn
         for role in self.session.roles_to_order():
             self.hand_off(role)
             self.orders_screen(role)
+            if self.session.state.turn != turn or self.session.phase != "orders":
+                return  # the facilitator stepped back a turn
             self.hand_back()
         self.session.resolve()
         self.resolution()
@@ -203,6 +207,8 @@ class TextGame:
                 return
             chosen = self.choose(s, role, numbered)
             if chosen is None:
+                if role not in self.session.roles_to_order():
+                    return  # an undo reopened the turn: start the phase again
                 continue
             try:
                 self.session.submit_orders(role, chosen)
@@ -232,6 +238,12 @@ class TextGame:
                 continue
             if head in ("r", "redraw"):
                 return None
+            if head in ("s", "save"):
+                self.save(" ".join(line.split()[1:]))
+                continue
+            if head == "undo":
+                self.undo_turn()
+                return None
             if head in ("i", "info") and len(words) == 2:
                 self.details(s, numbered, words[1])
                 continue
@@ -247,6 +259,30 @@ class TextGame:
                 self.console.print(f"[red]{tr('text.bad_number', n=len(numbered))}[/red]")
                 continue
             return tuple(numbered[p - 1] for p in picks)
+
+    def save(self, name: str) -> None:
+        from game.scenario.errors import ContentError
+        from game.session.store import save_named
+
+        if not name:
+            self.console.print(f"[red]{tr('text.save_needs_name')}[/red]")
+            return
+        try:
+            path = save_named(self.session, name)
+        except ContentError as err:
+            self.console.print(f"[red]{err}[/red]")
+            return
+        self.console.print(tr("text.saved", path=path))
+
+    def undo_turn(self) -> None:
+        """The facilitator's undo: step back to before the last resolved turn."""
+        if not self.confirm(tr("text.confirm_undo"), default=False):
+            return
+        if self.session.undo_turn():
+            self.console.print(tr("text.undone", turn=self.session.state.turn))
+            self.board()
+        else:
+            self.console.print(tr("text.nothing_to_undo"))
 
     def details(self, s: State, numbered: list[int], word: str) -> None:
         if not word.isdigit() or not 1 <= int(word) <= len(numbered):
@@ -342,10 +378,10 @@ def setup_seats(scenario: CompiledScenario, spec: str | None, console: Console, 
 
 
 def run_text(args: argparse.Namespace) -> int:
-    scenario = load_scenario(args.scenario)
+    scenario = load_scenario(args.scenario) if (args.scenario or not args.load) else None
     if args.lang:
-        if args.lang not in scenario.model.languages and args.lang != "en":
-            raise BadInput(f"--lang: {args.lang!r} is not a language of this scenario ({', '.join(scenario.model.languages)})")
+        if args.lang not in available_languages():
+            raise BadInput(f"--lang: no interface language {args.lang!r} (available: {', '.join(available_languages())})")
         set_language(args.lang)
     console = Console(highlight=False)
     interactive = sys.stdin.isatty()
@@ -353,12 +389,29 @@ def run_text(args: argparse.Namespace) -> int:
     def ask(prompt: str) -> str:
         return console.input(prompt)
 
-    seats = setup_seats(scenario, args.roles, console, ask, interactive)
-    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
-    session = Session.new(scenario, seed, seats)
+    session = open_session(args, scenario, console, ask, interactive)
+    session.on_change = autosaver(lambda message: console.print(f"[red]{message}[/red]"))
     game = TextGame(session, console, ask)
     try:
         game.run()
     except QuitGame:
-        console.print(tr("text.bye"))
+        if session.moves:
+            console.print(tr("text.bye_saved", path=saves_dir() / "autosave.json"), soft_wrap=True)
+        else:
+            console.print(tr("text.bye"))
     return EXIT_OK
+
+
+def open_session(args: argparse.Namespace, scenario: CompiledScenario | None, console: Console, ask: Ask, interactive: bool) -> Session:
+    """A loaded game (--load) or a new one; a bad save is a clear error, exit 2."""
+    if args.load:
+        session = load_session(resolve_save(args.load), scenario)
+        if args.roles:
+            session.seats = setup_seats(session.scenario, args.roles, console, ask, False)
+            session.controllers = Session.new(session.scenario, session.seed, session.seats).controllers
+        console.print(tr("text.loaded", name=session.name or args.load, turn=session.state.turn))
+        return session
+    assert scenario is not None
+    seats = setup_seats(scenario, args.roles, console, ask, interactive)
+    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+    return Session.new(scenario, seed, seats)
