@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from functools import cache
 
 from game.engine.state import AG_IN_FORCE, PHASE_ORDERS, State
@@ -18,8 +18,13 @@ class IllegalMove(ValueError):
         self.role = role
 
 
-def why_not(s: State, action: CAction) -> str | None:
-    """Why this action cannot be ordered now by its role (ignoring other orders), or None."""
+def why_not(s: State, action: CAction, seen: State | None = None) -> str | None:
+    """Why this action cannot be ordered now by its role (ignoring other orders), or None.
+
+    Requirements are judged on ``seen`` (the role's own view) when given: what the role
+    cannot see must not decide what it is told it may do.
+    """
+    judged = s if seen is None else seen
     if action.capital > s.capital[action.role]:
         return f"needs {action.capital} political capital (has {s.capital[action.role]})"
     if action.once and s.used[action.index]:
@@ -33,10 +38,10 @@ def why_not(s: State, action: CAction) -> str | None:
             return "this agreement is already in force"
         if s.proposed[action.term]:
             return "this proposal is already on the table"
-        if term.requires is not None and not term.requires(s):
+        if term.requires is not None and not term.requires(judged):
             return "its requirements are not met"
         return None
-    if action.requires is not None and not action.requires(s):
+    if action.requires is not None and not action.requires(judged):
         return "its requirements are not met"
     return None
 
@@ -67,8 +72,13 @@ def legal_action_indexes(s: State, role: int) -> list[int]:
     return out
 
 
-def check_orders(s: State, role: int, orders: Sequence[int]) -> str | None:
-    """The reason a role's set of orders is refused, or None when it is acceptable."""
+def check_orders(
+    s: State, role: int, orders: Sequence[int], view: Callable[[], State] | None = None
+) -> str | None:
+    """The reason a role's set of orders is refused, or None when it is acceptable.
+
+    ``view`` gives the role's own view, asked for only when an order has a requirement.
+    """
     if s.phase != PHASE_ORDERS:
         return f"orders are not taken now (phase: {s.phase})"
     actions = s.scenario.actions
@@ -84,7 +94,10 @@ def check_orders(s: State, role: int, orders: Sequence[int]) -> str | None:
         if index in seen:
             return f"{action.id!r} is ordered twice"
         seen.add(index)
-        reason = why_not(s, action)
+        has_requirement = action.requires is not None or (
+            action.kind == ACTION_PROPOSE and s.scenario.terms[action.term].requires is not None
+        )
+        reason = why_not(s, action, view() if view is not None and has_requirement else None)
         if reason:
             return f"{action.id!r} {reason}"
         spent_ap += action.ap

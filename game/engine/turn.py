@@ -197,7 +197,7 @@ def resolve_turn(state: State, orders: Sequence[Sequence[int]], dice: Dice | Non
     if len(orders) != len(scenario.roles):
         raise IllegalMove(f"expected orders for {len(scenario.roles)} roles, got {len(orders)}")
     for role, role_orders in enumerate(orders):
-        reason = check_orders(legality_view(state, role), role, role_orders)
+        reason = check_orders(state, role, role_orders, lambda role=role: legality_view(state, role))
         if reason:
             raise IllegalMove(reason, scenario.role_ids[role])
     if dice:

@@ -146,7 +146,7 @@ class Session:
 
     def submit_orders(self, role: int, actions: Sequence[int]) -> None:
         """Hold a human role's orders until everyone has given theirs; refused orders raise."""
-        reason = check_orders(legality_view(self.state, role), role, tuple(actions))
+        reason = check_orders(self.state, role, tuple(actions), lambda: legality_view(self.state, role))
         if reason:
             raise IllegalMove(reason, self.scenario.role_ids[role])
         self.pending_orders[role] = tuple(actions)
