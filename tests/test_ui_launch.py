@@ -1,0 +1,97 @@
+"""Launching the window: no display means one line and exit 2; the first frame comes quickly;
+an idle window sleeps instead of spinning."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pygame
+import pytest
+
+from game.ui.launch import FIRST_FRAME_ENV, window_size
+from game.ui.screenshots import make_app
+
+ROOT = Path(__file__).resolve().parents[1]
+
+
+def run_game(env_changes: dict[str, str | None], *args: str) -> subprocess.CompletedProcess[str]:
+    env = dict(os.environ)
+    for key, value in env_changes.items():
+        if value is None:
+            env.pop(key, None)
+        else:
+            env[key] = value
+    return subprocess.run(
+        [sys.executable, "-m", "game", *args],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+
+
+@pytest.mark.skipif(
+    not sys.platform.startswith("linux"), reason="how a missing display shows differs by system"
+)
+@pytest.mark.parametrize("display", [None, ":97"], ids=["no-DISPLAY", "unreachable-DISPLAY"])
+def test_no_display_says_so_in_one_line_and_exits_2(display: str | None, tmp_path: Path) -> None:
+    result = run_game(
+        {
+            "SDL_VIDEODRIVER": None,
+            "DISPLAY": display,
+            "WAYLAND_DISPLAY": None,
+            "COMMONGROUND_HOME": str(tmp_path),
+            "XDG_RUNTIME_DIR": str(tmp_path),
+        }
+    )
+    assert result.returncode == 2
+    lines = [line for line in result.stderr.splitlines() if line.startswith("commonground:")]
+    assert len(lines) == 1 and "commonground text" in lines[0]
+    assert "Traceback" not in result.stderr
+
+
+def test_first_frame_is_quick(tmp_path: Path) -> None:
+    """A loose check (the benchmark measures it): the first frame well within two seconds."""
+    report = tmp_path / "first-frame.txt"
+    started = time.time()
+    result = run_game(
+        {
+            "SDL_VIDEODRIVER": "dummy",
+            FIRST_FRAME_ENV: str(report),
+            "COMMONGROUND_HOME": str(tmp_path),
+        }
+    )
+    assert result.returncode == 0, result.stderr
+    shown, since_run = (float(v) for v in report.read_text().split())
+    assert shown - started < 2.0
+    assert since_run < 1.0
+
+
+def test_unknown_language_is_bad_input(tmp_path: Path) -> None:
+    result = run_game(
+        {"SDL_VIDEODRIVER": "dummy", "COMMONGROUND_HOME": str(tmp_path)}, "play", "--lang", "xx"
+    )
+    assert result.returncode == 2 and "--lang" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_idle_window_does_not_spin(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("COMMONGROUND_HOME", str(tmp_path))
+    app = make_app((1280, 720))
+    pygame.time.set_timer(pygame.QUIT, 1200, loops=1)
+    cpu = time.process_time()
+    frames = app.frames
+    assert app.run() == 0
+    assert app.frames - frames <= 2, "nothing changed, so nothing is redrawn"
+    assert time.process_time() - cpu < 0.4, "the loop waits on events instead of polling"
+
+
+def test_window_fits_a_small_desktop() -> None:
+    assert window_size(None, (1920, 1080)) == (1280, 720)
+    w, h = window_size(None, (1024, 600))
+    assert w <= 1024 - 40 and h <= 600 - 80
+    assert window_size("960x540", None) == (960, 540)
