@@ -395,3 +395,21 @@ def test_saves_are_plain_utf8_json_with_no_temp_files_left(tmp_path: Path) -> No
     store.save_session(small_game(), tmp_path / "g.json")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.json", "g.json.bak"]
     assert os.stat(tmp_path / "g.json").st_size < 60_000
+
+
+def test_a_game_with_another_turn_limit_loads_with_that_limit(tmp_path) -> None:
+    """The setup screen can shorten a game; saves, replay and --load keep that limit."""
+    from game.scenario.load import load_scenario, with_turns
+    from game.session.seats import Seat
+    from game.session.session import Session
+    from game.session.store import load_session, save_session
+
+    base = load_scenario("teaching")
+    short = with_turns(base, 3)
+    session = Session.new(short, 5, [Seat("random")] * len(short.roles))
+    session.computer_orders()
+    session.resolve()
+    path = save_session(session, tmp_path / "short.json")
+    loaded = load_session(path)
+    assert loaded.scenario.model.turns == 3
+    assert loaded.state.fingerprint() == session.state.fingerprint()

@@ -48,9 +48,9 @@ def test_a_whole_hot_seat_game_reaches_an_ending() -> None:
     text, prompts = play(session, lambda _: "1")
     assert session.terminal
     assert "Objective scores" in text and "Tracks over the turns" in text
-    handoffs = [p for p in prompts if p.startswith("Pass to the")]
+    handoffs = [p for p in prompts if p.startswith("Pass the screen to:")]
     assert len(handoffs) >= len(scenario.roles) * session.state.turn
-    assert "Pass to the Government of Mexico" in " ".join(handoffs)
+    assert "Pass the screen to: Government of Mexico" in " ".join(handoffs)
 
 
 def test_solo_game_against_computer_players_has_no_handoffs() -> None:
@@ -59,7 +59,7 @@ def test_solo_game_against_computer_players_has_no_handoffs() -> None:
     session = Session.new(scenario, 4, seats)
     text, prompts = play(session, lambda _: "p")
     assert session.terminal
-    assert not [p for p in prompts if p.startswith("Pass to the")]
+    assert not [p for p in prompts if p.startswith("Pass the screen to:")]
     assert "The game ends" in text or "Objective scores" in text
 
 

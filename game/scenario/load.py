@@ -6,6 +6,7 @@ to the YAML node that caused them.
 
 from __future__ import annotations
 
+import dataclasses
 import hashlib
 import os
 from pathlib import Path
@@ -31,6 +32,14 @@ def scenario_path(name: str | os.PathLike[str] | None) -> Path:
     if path.suffix in (".yaml", ".yml") or path.exists() or os.sep in str(name):
         return path
     return SCENARIO_DIR / f"{name}.yaml"
+
+
+def with_turns(scenario: CompiledScenario, turns: int | None) -> CompiledScenario:
+    """The scenario with another turn limit (a game set up shorter or longer); itself if unchanged."""
+    if not turns or turns == scenario.model.turns:
+        return scenario
+    model = scenario.model.model_copy(update={"turns": int(turns)})
+    return dataclasses.replace(scenario, model=model)
 
 
 def bundled_scenarios() -> list[Path]:

@@ -22,7 +22,7 @@ from pydantic import ValidationError
 from game.engine import PHASE_ANSWERS, PHASE_ORDERS, IllegalMove
 from game.scenario import yaml_loader
 from game.scenario.errors import ContentError, Problem
-from game.scenario.load import SCENARIO_DIR, load_scenario
+from game.scenario.load import SCENARIO_DIR, load_scenario, with_turns
 from game.scenario.runtime import CompiledScenario
 from game.session import jsonread
 from game.session.jsonread import JsonPath
@@ -232,7 +232,7 @@ def _scenario_for(document: Document, given: CompiledScenario | None) -> Compile
     roles = ref.get("roles")
     if roles is not None and list(roles) != list(compiled.role_ids):
         raise document.error(("scenario", "roles"), f"the roles {roles} are not the scenario's {list(compiled.role_ids)}")
-    return compiled
+    return with_turns(compiled, ref.get("turns"))  # a game set up with another turn limit
 
 
 def _load_scenario_for(document: Document, file: Path) -> CompiledScenario:

@@ -171,10 +171,13 @@ class TextGame:
         self.session.submit_answers(role, answers)
 
     def show_reasons_for_answers(self) -> None:
-        for role, reasons in self.session.answer_reasons.items():
-            for term, why in reasons.items():
-                if why:
-                    self.console.print(f"  [dim]{role_name(self.sc, role)}: {text(self.sc.model.terms[term].name)} - {why}[/dim]")
+        """Computer roles say why they accepted or refused (answers are public)."""
+        reasons = self.session.moves[-1].get("reasons", {}) if self.session.moves else {}
+        for role_id, by_term in reasons.items():
+            role = self.sc.role_index[role_id]
+            for term_id, why in by_term.items():
+                term = self.sc.model.terms[self.sc.term_index[term_id]]
+                self.console.print(f"  [dim]{role_name(self.sc, role)}: {text(term.name)} - {why}[/dim]")
 
     # ------------------------------------------------------------------ orders
 

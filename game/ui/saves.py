@@ -82,33 +82,11 @@ def load_path(path: str | Path) -> Session:
     try:
         resolve = getattr(store, "resolve_save", None)
         found = Path(resolve(path)) if resolve is not None else Path(path)
-        return store.load_session(found, _scenario_with_saved_turns(store, found))
+        return store.load_session(found)
     except SaveProblem:
         raise
     except Exception as err:  # noqa: BLE001 - bad saves are untrusted input
         raise SaveProblem(tr("ui.load.failed", path=str(path), error=_describe(err))) from err
-
-
-def _scenario_with_saved_turns(store: Any, path: Path) -> Any:
-    """A game set up with another number of turns (new-game screen) replays with that many.
-
-    The save records its scenario's turn limit; the store replays with the file's own limit
-    unless it is given the scenario to use (same content hash), so it is given one here.
-    """
-    try:
-        ref = store.read_document(path).doc["scenario"]
-        turns = ref.get("turns")
-        if not isinstance(turns, int):
-            return None
-        from game.scenario.load import load_scenario
-        from game.ui.start import with_turns
-
-        base = load_scenario(ref["path"])
-    except Exception:  # noqa: BLE001 - the store's own load then reports the problem properly
-        return None
-    if base.content_hash != ref.get("hash") or base.model.turns == turns:
-        return None
-    return with_turns(base, turns)
 
 
 def list_saves() -> list[SaveEntry]:

@@ -6,7 +6,6 @@ load) becomes a :class:`StartProblem` whose text the window shows in a message b
 
 from __future__ import annotations
 
-import dataclasses
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -103,17 +102,10 @@ def parse_roles(scenario: CompiledScenario, spec: str | None, default: str = "hu
         raise StartProblem(tr("ui.roles.bad", error=str(err))) from None
 
 
-def with_turns(scenario: CompiledScenario, turns: int | None) -> CompiledScenario:
-    """The scenario with another turn limit (the setup screen's 'turns'); itself if unchanged."""
-    if not turns or turns == scenario.model.turns:
-        return scenario
-    model = scenario.model.model_copy(update={"turns": int(turns)})
-    return dataclasses.replace(scenario, model=model)
-
-
 def new_session(
     scenario: CompiledScenario, seats: list[Seat], seed: int | None, turns: int | None = None
 ) -> Session:
+    from game.scenario.load import with_turns
     from game.session.session import Session
 
     try:
