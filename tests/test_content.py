@@ -12,14 +12,17 @@ Run this file as a script to search new seeds for ``ENDING_SEEDS`` after a conte
 from __future__ import annotations
 
 import statistics
+import typing
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from pydantic import BaseModel
 
 from game.ai.random_player import RandomPlayer
 from game.engine import result
 from game.engine.state import AG_IN_FORCE, State
+from game.i18n import text
 from game.scenario.load import load_scenario
 from game.scenario.runtime import ACTION_PLAIN, CompiledScenario
 from game.session.runner import play_game
@@ -36,6 +39,7 @@ DESIGN_ENDINGS = (
     "balloon",
     "status_quo",
 )
+LANGUAGES = ["en", "es"]
 FILES = {
     "cartel_mission": "cartel_mission.yaml",
     "cartel_mission_seminar": "cartel_mission_seminar.yaml",
@@ -128,8 +132,11 @@ def test_default_scenario_has_the_size_the_issue_asks_for(default: CompiledScena
 def test_every_action_says_what_it_is_costs_and_tends_to_do(
     scenarios: dict[str, CompiledScenario], name: str
 ) -> None:
-    for action in scenarios[name].model.actions:
-        assert action.description.strip() and action.tends.strip(), action.id
+    model = scenarios[name].model
+    for action in model.actions:
+        for lang in model.languages:
+            assert text(action.description, lang).strip(), (action.id, lang)
+            assert text(action.tends, lang).strip(), (action.id, lang)
         assert action.cost.ap >= 1, action.id
         assert action.effects or action.check is not None, f"{action.id} does nothing"
 
@@ -183,9 +190,11 @@ def test_default_scenario_has_delayed_effects_and_covert_choices(default: Compil
 def test_roles_have_briefings_objectives_and_personas(
     scenarios: dict[str, CompiledScenario], name: str
 ) -> None:
-    for role in scenarios[name].model.roles:
+    model = scenarios[name].model
+    for role in model.roles:
         for part in (role.briefing.situation, role.briefing.pressures, role.briefing.success):
-            assert len(part.split()) >= 8, role.id
+            for lang in model.languages:
+                assert len(text(part, lang).split()) >= 8, (role.id, lang)
         assert len(role.objectives) >= 3, role.id
         assert 2 <= len(role.personas) <= 3, role.id
         assert len({p.caution for p in role.personas}) == len(role.personas), (
@@ -217,11 +226,76 @@ def test_teaching_scenario_is_short(scenarios: dict[str, CompiledScenario]) -> N
 @pytest.mark.parametrize("name", list(FILES))
 def test_words_for_people(scenarios: dict[str, CompiledScenario], name: str) -> None:
     model = scenarios[name].model
-    assert "article" in model.intro.lower() or "reports" in model.intro.lower()
+    intro_en, intro_es = text(model.intro, "en").lower(), text(model.intro, "es").lower()
+    assert "article" in intro_en or "reports" in intro_en
+    assert "artículo" in intro_es or "reportes" in intro_es
     assert model.source.title and model.source.note
     assert 8 <= len(model.debrief.questions) <= 12
     assert all(q.risks for q in model.debrief.questions)
     assert set(DESIGN_ENDINGS) <= {e.id for e in model.endings}
+
+
+# ----------------------------------------------------------------------------- languages
+
+
+def admits_text_map(annotation: object) -> bool:
+    """Whether a field's type is scenario Text (the only dict in the format is a text map)."""
+    if typing.get_origin(annotation) is dict:
+        return True
+    return any(admits_text_map(arg) for arg in typing.get_args(annotation))
+
+
+def text_fields(value: object, where: str = "") -> Iterator[tuple[str, object]]:
+    """(where, value) for every Text field that is set anywhere inside a model."""
+    if isinstance(value, BaseModel):
+        for name, field in type(value).model_fields.items():
+            item = getattr(value, name)
+            here = f"{where}.{name}" if where else name
+            if admits_text_map(field.annotation):
+                if item is not None:
+                    yield here, item
+            else:
+                yield from text_fields(item, here)
+    elif isinstance(value, list):
+        for i, item in enumerate(value):
+            yield from text_fields(item, f"{where}[{i}]")
+
+
+def test_the_text_walk_reaches_every_kind_of_text(default: CompiledScenario) -> None:
+    names = {where.rsplit(".", 1)[-1] for where, _ in text_fields(default.model)}
+    assert names >= {
+        "title", "intro", "name", "short", "description", "tends", "text", "headline",
+        "narrative", "label", "situation", "pressures", "success", "article", "note",
+    }  # fmt: skip
+
+
+@pytest.mark.parametrize("name", list(FILES))
+def test_every_text_is_in_english_and_spanish(
+    scenarios: dict[str, CompiledScenario], name: str
+) -> None:
+    """Every bundled text is a translated map; a long one left in English is an oversight."""
+    model = scenarios[name].model
+    assert model.languages == LANGUAGES
+    fields = list(text_fields(model))
+    assert len(fields) > 200
+    for where, value in fields:
+        assert isinstance(value, dict) and list(value) == LANGUAGES, f"{where}: {value!r}"
+        english, spanish = value["en"], value["es"]
+        assert spanish.strip(), where
+        if len(english) >= 20:
+            assert spanish != english, f"{where} is not translated: {english!r}"
+
+
+def test_the_same_english_is_translated_the_same_way(
+    scenarios: dict[str, CompiledScenario],
+) -> None:
+    """The three scenarios share wording; a shared English text has one Spanish version."""
+    seen: dict[str, tuple[str, str]] = {}
+    for name, scenario in scenarios.items():
+        for where, value in text_fields(scenario.model):
+            assert isinstance(value, dict)
+            first = seen.setdefault(value["en"], (value["es"], f"{name}:{where}"))
+            assert first[0] == value["es"], f"{name}:{where} differs from {first[1]}"
 
 
 # ----------------------------------------------------------------------------- the article's risks

@@ -31,7 +31,7 @@ FORBIDDEN_FIELDS = {
     "weapon", "weapons", "munition", "munitions", "ordnance", "payload", "strike", "strikes",
 }  # fmt: skip
 
-# Words (English; add Spanish ones with the translation) that describe targeting or tactics.
+# Words that describe targeting or tactics, in English ...
 TACTICAL_WORDS = (
     r"target\w*", r"strikes?", r"airstrikes?", r"drones?", r"bomb\w*", r"missiles?", r"munitions?",
     r"weapons?", r"snipers?", r"ambush\w*", r"raids?", r"raiding", r"assassinat\w*", r"kill list",
@@ -41,7 +41,24 @@ TACTICAL_WORDS = (
     r"ammunition", r"explosives?", r"high-value", r"decapitat\w*", r"kinetic", r"neutrali[sz]\w*",
     r"take out", r"kill zone", r"rules of engagement", r"night raids?", r"precision",
 )  # fmt: skip
-TACTICAL = re.compile(r"\b(" + "|".join(TACTICAL_WORDS) + r")\b", re.IGNORECASE)
+# ... and in Spanish. Phrases where a word alone is innocent: "objetivo" is also an objective,
+# "blanco" also white or "the target of criticism", "armas" is needed for "tráfico de armas"
+# (the English list likewise allows "arms" and "guns"), "abatir" also means to bring down
+# poverty, and "brigadas de búsqueda" are the searching families' own brigades.
+TACTICAL_WORDS_ES = (
+    r"objetivos? militar(es)?", r"objetivos? de alto valor", r"alto valor",
+    r"blancos? militar(es)?", r"fijar (el |los |un )?blancos?", r"listas? de (objetivos|blancos)",
+    r"ataques? con dron(es)?", r"ataques? aéreos?", r"dron(es)?", r"bombarde\w*", r"bombas?",
+    r"misiles?", r"munici(ón|ones)", r"armamento", r"francotirador\w*", r"emboscad\w*",
+    r"redadas?", r"incursi(ón|ones)", r"asesinatos? selectivos?", r"ejecuci(ón|ones) selectivas?",
+    r"coordenadas", r"convoy(es)?", r"casas? de seguridad", r"escondites?", r"guaridas?",
+    r"potencia de fuego", r"letal(es)?", r"fuerzas especiales", r"comandos?", r"pelot(ón|ones)",
+    r"escuadr(a|as|ón|ones)", r"batall(ón|ones)", r"artillería", r"helicópteros?",
+    r"artillad[oa]s?", r"fusiles?", r"explosivos?", r"descabeza\w*", r"cinétic[oa]s?",
+    r"neutraliza\w*", r"abatid[oa]s?", r"zonas? de muerte", r"reglas de (enfrentamiento|combate)",
+    r"(ataques?|operativos?) de precisión", r"precisión quirúrgica",
+)  # fmt: skip
+TACTICAL = re.compile(r"\b(" + "|".join(TACTICAL_WORDS + TACTICAL_WORDS_ES) + r")\b", re.IGNORECASE)
 
 
 def model_classes() -> Iterator[type[BaseModel]]:
@@ -127,6 +144,16 @@ def test_the_word_list_catches_what_it_should() -> None:
     assert TACTICAL.search("Plan a drone strike on the convoy")
     assert TACTICAL.search("targeting cartel leaders")
     assert not TACTICAL.search("Curb southbound arms trafficking and fund treatment")
+    assert TACTICAL.search("Planear un ataque con dron contra el convoy")
+    assert TACTICAL.search("fijar objetivos militares y objetivos de alto valor")
+    assert TACTICAL.search("un bombardeo")
+    assert TACTICAL.search("el dron y los drones")
+    assert TACTICAL.search("un ataque con dron")
+    assert TACTICAL.search("Un francotirador")
+    assert TACTICAL.search("la estrategia de descabezamiento de los cárteles")
+    assert not TACTICAL.search("Frenar el tráfico de armas hacia el sur y financiar el tratamiento")
+    assert not TACTICAL.search("Tus objetivos secretos: reducir el poder de los cárteles")
+    assert not TACTICAL.search("La política es blanco de críticas; abatir la pobreza")
 
 
 @pytest.mark.parametrize("path", bundled_scenarios(), ids=lambda p: p.stem)
