@@ -116,6 +116,25 @@ def _needed(value: int) -> str:
     return str(value)
 
 
+def reason_text(sc: CompiledScenario, reason: object) -> str:
+    """A refusal from the engine in the current language (its English text if it has no key)."""
+    key = getattr(reason, "key", None)
+    if key is None:
+        return str(reason)
+    values: dict[str, object] = {}
+    for name, value in getattr(reason, "params", {}).items():
+        if name == "action" and isinstance(value, int):
+            values[name] = action_name(sc, value)
+        elif name == "role" and isinstance(value, int):
+            values[name] = role_name(sc, value)
+        elif name == "reason":
+            values[name] = reason_text(sc, value)
+        else:
+            values[name] = value
+    translated = tr(f"refusal.{key}", **values)
+    return str(reason) if translated == f"refusal.{key}" else translated
+
+
 def cost_line(action: CAction) -> str:
     parts = [tr("cost.ap", n=action.ap)]
     if action.capital:

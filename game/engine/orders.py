@@ -18,31 +18,49 @@ class IllegalMove(ValueError):
         self.role = role
 
 
-def why_not(s: State, action: CAction, seen: State | None = None) -> str | None:
+class Reason(str):
+    """A refusal: English text, plus a key and values so any screen can say it in its language.
+
+    ``action`` and ``role`` values are indexes (a screen names them in its own words); a
+    nested refusal is itself a Reason.
+    """
+
+    key: str
+    params: dict[str, object]
+
+    def __new__(cls, key: str, english: str, **params: object) -> Reason:
+        made = super().__new__(cls, english)
+        made.key = key
+        made.params = params
+        return made
+
+
+def why_not(s: State, action: CAction, seen: State | None = None) -> Reason | None:
     """Why this action cannot be ordered now by its role (ignoring other orders), or None.
 
     Requirements are judged on ``seen`` (the role's own view) when given: what the role
     cannot see must not decide what it is told it may do.
     """
     judged = s if seen is None else seen
-    if action.capital > s.capital[action.role]:
-        return f"needs {action.capital} political capital (has {s.capital[action.role]})"
+    has = s.capital[action.role]
+    if action.capital > has:
+        return Reason("capital", f"needs {action.capital} political capital (has {has})", need=action.capital, has=has)
     if action.once and s.used[action.index]:
-        return "can be taken only once per game"
+        return Reason("once", "can be taken only once per game")
     if action.cooldown and s.used[action.index] and s.turn - s.last_used[action.index] < action.cooldown:
         ready = s.last_used[action.index] + action.cooldown
-        return f"not available again until turn {ready}"
+        return Reason("cooldown", f"not available again until turn {ready}", turn=ready)
     if action.kind == ACTION_PROPOSE:
         term = s.scenario.terms[action.term]
         if s.agreements[action.term] == AG_IN_FORCE:
-            return "this agreement is already in force"
+            return Reason("in_force", "this agreement is already in force")
         if s.proposed[action.term]:
-            return "this proposal is already on the table"
+            return Reason("on_table", "this proposal is already on the table")
         if term.requires is not None and not term.requires(judged):
-            return "its requirements are not met"
+            return Reason("requires", "its requirements are not met")
         return None
     if action.requires is not None and not action.requires(judged):
-        return "its requirements are not met"
+        return Reason("requires", "its requirements are not met")
     return None
 
 
@@ -74,39 +92,47 @@ def legal_action_indexes(s: State, role: int) -> list[int]:
 
 def check_orders(
     s: State, role: int, orders: Sequence[int], view: Callable[[], State] | None = None
-) -> str | None:
+) -> Reason | None:
     """The reason a role's set of orders is refused, or None when it is acceptable.
 
     ``view`` gives the role's own view, asked for only when an order has a requirement.
     """
     if s.phase != PHASE_ORDERS:
-        return f"orders are not taken now (phase: {s.phase})"
+        return Reason("phase", f"orders are not taken now (phase: {s.phase})", phase=s.phase)
     actions = s.scenario.actions
     spent_ap = 0
     spent_capital = 0
     seen: set[int] = set()
     for index in orders:
         if not 0 <= index < len(actions):
-            return f"unknown order #{index}"
+            return Reason("unknown", f"unknown order #{index}", index=index)
         action = actions[index]
         if action.role != role:
-            return f"{action.id!r} is not an order for {s.scenario.role_ids[role]}"
+            return Reason(
+                "not_yours", f"{action.id!r} is not an order for {s.scenario.role_ids[role]}", action=index, role=role
+            )
         if index in seen:
-            return f"{action.id!r} is ordered twice"
+            return Reason("twice", f"{action.id!r} is ordered twice", action=index)
         seen.add(index)
         has_requirement = action.requires is not None or (
             action.kind == ACTION_PROPOSE and s.scenario.terms[action.term].requires is not None
         )
         reason = why_not(s, action, view() if view is not None and has_requirement else None)
         if reason:
-            return f"{action.id!r} {reason}"
+            return Reason("order", f"{action.id!r} {reason}", action=index, reason=reason)
         spent_ap += action.ap
         spent_capital += action.capital
     ap = s.scenario.roles[role].action_points
     if spent_ap > ap:
-        return f"these orders need {spent_ap} action points; the role has {ap}"
+        return Reason("ap", f"these orders need {spent_ap} action points; the role has {ap}", need=spent_ap, has=ap)
     if spent_capital > s.capital[role]:
-        return f"these orders need {spent_capital} political capital; the role has {s.capital[role]}"
+        has = s.capital[role]
+        return Reason(
+            "capital_total",
+            f"these orders need {spent_capital} political capital; the role has {has}",
+            need=spent_capital,
+            has=has,
+        )
     return None
 
 

@@ -17,7 +17,7 @@ from game.ai import KINDS
 from game.cli import EXIT_OK, BadInput
 from game.engine import PUBLIC, IllegalMove, State, legal_action_indexes, pending_answers
 from game.i18n import available_languages, set_language, text, tr
-from game.present import action_description, action_name, headlines, odds_line, role_name
+from game.present import action_description, action_name, headlines, odds_line, reason_text, role_name
 from game.scenario.load import load_scenario
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat, SeatError, parse_seats
@@ -216,7 +216,7 @@ class TextGame:
             try:
                 self.session.submit_orders(role, chosen)
             except IllegalMove as err:
-                self.console.print(f"[red]{err.reason}[/red]")
+                self.console.print(f"[red]{reason_text(self.sc, err.reason)}[/red]")
                 continue
             names = ", ".join(action_name(self.sc, a) for a in chosen) or tr("text.pass")
             if self.confirm(tr("text.confirm_orders", names=names)):

@@ -18,6 +18,7 @@ from game.present import (
     headlines,
     last_change,
     odds_line,
+    reason_text,
     role_name,
     track_changes,
 )
@@ -129,12 +130,12 @@ def orders_table(s: State, role: int) -> tuple[Table, list[int]]:
             action = sc.actions[index]
             odds = odds_line(s, action)
             detail = action_tends(sc, index) + (f"\n[cyan]{odds}[/cyan]" if odds else "")
-            name = action_name(sc, index) + (" [magenta](covert)[/magenta]" if action.covert else "")
+            name = action_name(sc, index) + (f" [magenta]{tr('text.covert_tag')}[/magenta]" if action.covert else "")
             if index in legal:
                 numbered.append(index)
                 table.add_row(str(len(numbered)), name, cost_line(action), detail)
             else:
-                reason = why_not(s, action) or tr("text.not_now")
+                reason = reason_text(sc, why_not(s, action)) if why_not(s, action) else tr("text.not_now")
                 table.add_row("", Text.from_markup(f"[dim]{name}[/dim]"), Text(cost_line(action), style="dim"), Text(reason, style="dim"))
     return table, numbered
 
