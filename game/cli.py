@@ -74,6 +74,12 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--format", choices=("md", "html"), default="md")
     rep.add_argument("--out", metavar="FILE", default=None, help="write to a file instead of the screen")
     rep.add_argument("--typical", type=int, default=None, metavar="N", help=argparse.SUPPRESS)
+    rep.add_argument(
+        "--what-if",
+        metavar="TURN:ROLE=ORDERS",
+        default=None,
+        help="add a counterfactual: that role's orders on that turn changed, e.g. 3:us=us_security_dialogue",
+    )
 
     rpl = sub.add_parser("replay", help="re-run a saved game from its orders and check it matches")
     rpl.add_argument("save", metavar="SAVE")

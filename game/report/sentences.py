@@ -1,0 +1,80 @@
+"""Sentences about the "how typical" analysis shared by the HTML and Markdown reports."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from game.i18n import tr
+from game.report.model import Report
+from game.report.typical import Typical
+
+
+def ending_sentence(report: Report, data: Typical) -> str:
+    """How often this game's ending came up in each distribution."""
+    mine = report.this_ending
+    n = max(data.games, 1)
+    a = data.computer.ending_counts().get(mine, 0) / n
+    b = data.same_orders.ending_counts().get(mine, 0) / n
+    return tr("report.typical.ending", ending=report.ending, computer=f"{a:.0%}", same=f"{b:.0%}")
+
+
+def drops_sentence(data: Typical) -> str:
+    """What the replays under other seeds could not repeat, counted."""
+    share = data.dropped_orders / data.given_orders if data.given_orders else 0.0
+    text = tr(
+        "report.typical.drops",
+        dropped=f"{data.dropped_orders:,}",
+        given=f"{data.given_orders:,}",
+        share=f"{share:.1%}",
+        games=f"{data.games_with_drops:,}",
+        total=f"{data.games:,}",
+    )
+    if data.dropped_other:
+        text += " " + tr("report.typical.dropped_other", n=f"{data.dropped_other:,}")
+    if data.still_open:
+        text += " " + tr(
+            "report.typical.still_open", n=f"{data.still_open:,}", turn=data.this_game_turns
+        )
+    if data.stand_in_decisions:
+        text += " " + tr(
+            "report.typical.stand_ins", n=f"{data.stand_in_decisions:,}", level=data.level
+        )
+    return text
+
+
+def turn_list(turns: Sequence[int]) -> str:
+    """Turns as short ranges: 1, 2, 3, 5, 7, 8 -> "1-3, 5, 7-8" (with an en dash)."""
+    out: list[str] = []
+    ordered = sorted(set(turns))
+    i = 0
+    while i < len(ordered):
+        j = i
+        while j + 1 < len(ordered) and ordered[j + 1] == ordered[j] + 1:
+            j += 1
+        if j - i >= 2:
+            out.append(f"{ordered[i]}\u2013{ordered[j]}")
+        else:
+            out.extend(str(t) for t in ordered[i : j + 1])
+        i = j + 1
+    return ", ".join(out)
+
+
+def ending_rows(report: Report, data: Typical) -> list[tuple[str, float, float, bool]]:
+    """(ending, share among computer games, share among replays, is this game's) per ending,
+    plus a row for replays not over when the recorded game ended, if there were any."""
+    n = max(data.games, 1)
+    a, b = data.computer.ending_counts(), data.same_orders.ending_counts()
+    rows = [
+        (name, a.get(i, 0) / n, b.get(i, 0) / n, i == report.this_ending)
+        for i, name in enumerate(report.ending_names)
+    ]
+    if a.get(-1, 0) or b.get(-1, 0):
+        rows.append(
+            (
+                tr("report.typical.open_row", turn=data.this_game_turns),
+                a.get(-1, 0) / n,
+                b.get(-1, 0) / n,
+                False,
+            )
+        )
+    return rows
