@@ -35,6 +35,7 @@ Cause = tuple[Any, ...]
 
 def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[Entry]) -> None:
     """Apply effects in order; conditional ones are tested now, delayed ones are scheduled."""
+    tracks = s.tracks
     for kind, index, value, is_set, delay, when in effects:
         if when is not None and not when(s):
             continue
@@ -44,7 +45,6 @@ def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[
             log.append((L_SCHEDULED, due, kind, cause))
             continue
         if kind == E_TRACK:
-            tracks = s.tracks
             old = tracks[index]
             new = value if is_set else old + value
             if new < 0:

@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 
 import pygame
 
+from game.ui import deliberation
 from game.ui.painter import Painter
 from game.ui.theme import MIN_SIZE, Settings, Theme
 from game.ui.widgets import Form
@@ -201,6 +202,11 @@ class App:
         if event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
             self.quit()
             return True
+        if event.key == pygame.K_F9 and self.match is not None:
+            from game.ui.scenes.facilitator import toggle_panel
+
+            toggle_panel(self)
+            return True
         return False
 
     def quit(self, code: int = 0) -> None:
@@ -232,8 +238,14 @@ class App:
         if top.handle(event):
             self.dirty = True
 
-    def step(self, events: Sequence[pygame.event.Event], dt: float) -> bool:
-        """One frame: events, animation, drawing if anything changed. Returns True if drawn."""
+    def step(
+        self, events: Sequence[pygame.event.Event], dt: float, clock_dt: float | None = None
+    ) -> bool:
+        """One frame: events, animation, drawing if anything changed. Returns True if drawn.
+
+        ``dt`` drives animations (capped by the loop); ``clock_dt``, when given, is the real time
+        that passed, for the deliberation timer (an idle window sleeps up to a second).
+        """
         for event in events:
             if not self.running:
                 break
@@ -245,6 +257,8 @@ class App:
             top.update(dt)
             if top.animating:
                 self.dirty = True
+        if deliberation.tick(self, dt if clock_dt is None else clock_dt):  # redraw once a second
+            self.dirty = True
         if self.toast_left > 0:
             self.toast_left -= dt
             if self.toast_left <= 0:
@@ -302,14 +316,17 @@ class App:
                 timeout = IDLE_WAIT_MS
                 if self.toast_left > 0:
                     timeout = max(10, min(timeout, int(self.toast_left * 1000) + 5))
+                timer_ms = deliberation.wake_ms(self)
+                if timer_ms is not None:
+                    timeout = min(timeout, timer_ms)
                 first = pygame.event.wait(timeout)
                 events = pygame.event.get()
                 if first.type != pygame.NOEVENT:
                     events.insert(0, first)
             now = time.perf_counter()
-            dt = min(now - last, 0.25)
+            elapsed = now - last
             last = now
-            if self.step(events, dt):
+            if self.step(events, min(elapsed, 0.25), elapsed):
                 pygame.display.flip()
         return self.exit_code
 

@@ -14,6 +14,7 @@ from game.engine import PHASE_ANSWERS, PUBLIC, State
 from game.i18n import language, text
 from game.present import role_name
 from game.ui import saves
+from game.ui.deliberation import DeliberationTimer
 
 if TYPE_CHECKING:
     from game.session.session import Session
@@ -30,6 +31,8 @@ class Match:
     autosave_enabled: bool = True
     save_error: str = ""
     briefed: set[int] = field(default_factory=set)  # roles that have seen their briefing
+    timer: DeliberationTimer = field(default_factory=DeliberationTimer)  # the facilitator's
+    table_dice: bool = False  # stop on the public board before each resolution, for real dice
 
     @property
     def sc(self):  # noqa: ANN201 - the compiled scenario
@@ -145,8 +148,12 @@ def role_phrase(sc: Any, role: int) -> str:
     return "the " + name
 
 
-def advance(app: App) -> None:
-    """Show the next screen of the game (called whenever the players finish a step)."""
+def advance(app: App, play_turn: bool = False) -> None:
+    """Show the next screen of the game (called whenever the players finish a step).
+
+    With the table's dice in use, the last orders lead to the public board instead of straight
+    to the resolution, so the facilitator can enter the dice; its button passes ``play_turn``.
+    """
     from game.ui.scenes.end import EndScene
     from game.ui.scenes.handoff import HandoffScene
     from game.ui.scenes.play import PlayScene
@@ -172,6 +179,9 @@ def advance(app: App) -> None:
             app.reset(PlayScene(app, "public", None, notice="answers"))
         else:
             advance(app)
+        return
+    if match.table_dice and not play_turn:
+        app.reset(PlayScene(app, "public", None, notice="dice"))
         return
     before = match.view()
     shown_from = len(before.current)

@@ -1,7 +1,8 @@
 """Make the README's screenshots: ``python -m game.ui.screenshots docs/screenshots [WxH]``.
 
 Plays a fixed game (seed 11) through the window with scripted input and saves the title,
-setup, play, hand-off, resolution and end screens as PNG files. Runs headless.
+setup, play, hand-off, resolution, end and facilitator-panel screens as PNG files. Runs
+headless.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ def make_app(
     roles: str | None = None,
     projector: bool = False,
     lang: str | None = None,
+    scenario: str | None = None,
 ):  # noqa: ANN201
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY"):
         os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
@@ -38,7 +40,7 @@ def make_app(
     surface = pygame.display.set_mode(size, pygame.RESIZABLE)
     settings = Settings(large_text=projector, palette="light" if projector else "dark")
     app = App(surface, settings)
-    app.options = LaunchOptions(seed=SEED, roles=roles)
+    app.options = LaunchOptions(seed=SEED, roles=roles, scenario=scenario)
     app.library = Library()
     app.push(TitleScene(app, app.options, app.library))
     app.step([], 0.0)
@@ -123,6 +125,37 @@ def shoot(folder: Path, size: tuple[int, int] = (1280, 720), suffix: str = "") -
         driver.key(pygame.K_SPACE)
     driver.press("continue", "keyboard")
     shot(app, "public")
+    pygame.display.quit()
+
+    # The facilitator's panel: the table's dice for the orders given so far, a secret one hidden.
+    app = make_app(size, roles="us=human,mexico=human,civil=human")
+    driver = Driver(app)
+    driver.settle()
+    driver.press("begin", "keyboard")
+    sc = app.match.sc
+    for role_orders in (("us_covert_mission", "us_tariff_pressure"), ("mx_anti_corruption",)):
+        driver.press("ready", "keyboard")
+        driver.press("close", "keyboard")
+        for action_id in role_orders:
+            index = sc.action_index[action_id]
+            driver.key(pygame.K_1 + sc.actions[index].category)
+            driver.click(f"card.{index}")
+        driver.press("give", "keyboard")
+        driver.press("yes", "keyboard")
+    driver.key(pygame.K_F9)
+    driver.click("section.timer")
+    driver.press("timer.start", "keyboard")
+    driver.click("section.dice")
+    entered = (
+        ("us_covert_mission", 1, 4),
+        ("us_covert_mission", 2, 2),
+        ("us_tariff_pressure", 1, 6),
+    )
+    for action_id, die, value in entered:
+        driver.focus(f"die.0.{sc.action_index[action_id]}.{die}")
+        driver.key(pygame.K_0 + value, unicode=str(value))
+    driver.frame(dt=61.0)
+    shot(app, "facilitator")
     pygame.display.quit()
     return out
 

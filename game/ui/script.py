@@ -37,6 +37,15 @@ class Driver:
         for char in value:
             self.key(ord(char.lower()) if char.isalnum() else pygame.K_SPACE, unicode=char)
 
+    def text(self, value: str) -> None:
+        """Type as a keyboard does with text input on: a key press, then the TEXTINPUT it made."""
+        for char in value:
+            key = ord(char.lower()) if char.isascii() and char.isalnum() else pygame.K_SPACE
+            down = pygame.event.Event(pygame.KEYDOWN, key=key, mod=0, unicode=char, scancode=0)
+            typed = pygame.event.Event(pygame.TEXTINPUT, text=char)
+            up = pygame.event.Event(pygame.KEYUP, key=key, mod=0, unicode="", scancode=0)
+            self.frame([down, typed, up])
+
     def move(self, pos: tuple[int, int]) -> None:
         rel = (pos[0] - self.pos[0], pos[1] - self.pos[1])
         self.pos = pos

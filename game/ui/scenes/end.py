@@ -47,6 +47,7 @@ class EndScene(Scene):
         self.new_button = Button("new", lambda: tr("ui.end.new"), self.on_new, kind="primary")
         self.menu_button = Button("title", lambda: tr("ui.main_menu"), self.on_title)
         self.save_button = Button("save", lambda: tr("ui.menu.save"), self.on_save)
+        self.report_button = Button("report", lambda: tr("ui.report.button"), self.on_report)
         self.content_height = 0
 
     @property
@@ -86,6 +87,11 @@ class EndScene(Scene):
         from game.ui.scenes.menu import go_to_title
 
         go_to_title(self.app)
+
+    def on_report(self) -> None:
+        from game.ui.scenes.report import ReportScene
+
+        self.app.push(ReportScene(self.app))
 
     def on_save(self) -> None:
         from game.ui.scenes.menu import save_game
@@ -134,7 +140,7 @@ class EndScene(Scene):
         self.reveal_button.rect = Rect(w - t.pad * 2 - rw, top, rw, tab_h)
         bottom = h - footer_height(p) - t.pad
         bh = self.new_button.preferred_height(p)
-        buttons = [self.save_button, self.menu_button, self.new_button]
+        buttons = [self.report_button, self.save_button, self.menu_button, self.new_button]
         bx = w - t.pad * 2
         for button in reversed(buttons):
             bw = button.preferred_width(p)

@@ -12,6 +12,7 @@ from game.i18n import tr
 from game.present import role_name
 from game.ui.app import App, Scene
 from game.ui.board import draw_footer
+from game.ui.deliberation import draw_pill
 from game.ui.flow import role_phrase
 from game.ui.widgets import Button
 
@@ -107,6 +108,7 @@ class HandoffScene(Scene):
                 align="center",
                 max_width=w - 4 * t.pad,
             )
+        draw_pill(surface, p, match.timer, self.menu.rect.x - t.gap, self.menu.rect.centery * 2)
         self.form.draw(surface, p)
         draw_footer(surface, p, tr("ui.handoff.footer"))
 

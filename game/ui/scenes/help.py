@@ -21,6 +21,7 @@ KEYS = (
     ("Ctrl+S", "ui.help.save"),
     ("F1", "ui.help.f1"),
     ("F2", "ui.help.f2"),
+    ("F9", "ui.help.f9"),
     ("F11", "ui.help.f11"),
     ("ui.help.mouse_key", "ui.help.mouse"),
 )

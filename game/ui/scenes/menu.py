@@ -60,8 +60,11 @@ def open_game_menu(app: App) -> None:
             )
         )
 
+    from game.ui.scenes.facilitator import toggle_panel
+
     items = [
         ("resume", tr("ui.menu.resume"), lambda: None),
+        ("facilitator", tr("ui.menu.facilitator"), lambda: toggle_panel(app)),
         ("save", tr("ui.menu.save"), lambda: save_game(app)),
         ("load", tr("ui.menu.load"), lambda: open_load_dialog(app)),
         ("settings", tr("ui.title.settings"), lambda: app.push(SettingsScene(app))),

@@ -57,6 +57,7 @@ from game.ui.board import (
     top_bar_height,
 )
 from game.ui.cards import ActionCard, Toggle
+from game.ui.deliberation import draw_countdown, draw_pill, pill_width
 from game.ui.flow import ANSWER, APPLY_ANSWERS, ORDER, RESOLVE, advance, role_phrase
 from game.ui.requirements import requirement_text
 from game.ui.scenes.dialogs import ConfirmDialog
@@ -242,7 +243,7 @@ class PlayScene(Scene):
         return tr("ui.continue")
 
     def on_next(self) -> None:
-        advance(self.app)
+        advance(self.app, play_turn=True)
 
     # ------------------------------------------------------------------ events
 
@@ -629,6 +630,8 @@ class PlayScene(Scene):
             badge, color = tr("ui.badge.public"), None
         else:
             badge, color = tr("ui.badge.solo", role=role_name(sc, self.viewer)), None
+        timer = self.match.timer
+        timer_w = pill_width(p, timer)
         draw_top_bar(
             surface,
             p,
@@ -636,8 +639,9 @@ class PlayScene(Scene):
             center,
             badge,
             color,
-            self.menu_button.rect.width + t.gap,
+            self.menu_button.rect.width + t.gap + (timer_w + t.gap if timer_w else 0),
         )
+        draw_pill(surface, p, timer, self.menu_button.rect.x - t.gap, top_bar_height(p))
         draw_section_title(
             surface,
             p,
@@ -938,6 +942,8 @@ class PlayScene(Scene):
         hint = ""
         if step in (ANSWER, ORDER) and role is not None:
             hint = tr("ui.public.hint_private")
+        elif step == RESOLVE and self.match.table_dice:
+            hint = tr("ui.fac.dice.board_hint")
         elif not self.match.humans():
             hint = tr("ui.public.hint_watch")
         if hint and y < limit:
@@ -955,6 +961,14 @@ class PlayScene(Scene):
                 "small",
                 pal.dim,
             )
+        if self.match.timer.shown and not self.match.save_error:
+            clock = Rect(
+                inner.x,
+                self.next_button.rect.y,
+                self.next_button.rect.x - inner.x - t.gap,
+                self.next_button.rect.height,
+            )
+            draw_countdown(surface, p, self.match.timer, clock)
         if self.match.save_error:
             p.draw_text(
                 surface,
