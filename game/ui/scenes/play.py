@@ -37,6 +37,7 @@ from game.present import (
     headline,
     headlines,
     odds_line,
+    reason_text,
     role_name,
 )
 from game.scenario.runtime import ACTION_PROPOSE
@@ -183,7 +184,7 @@ class PlayScene(Scene):
         spent = sum(self.match.sc.actions[a].capital for a in self.selected)
         if spent + action.capital > self.s.capital[self.role or 0]:
             return tr("ui.orders.no_capital" + suffix)
-        return reason or tr("text.not_now")
+        return reason_text(self.match.sc, reason) if reason else tr("text.not_now")
 
     def give_label(self) -> str:
         return tr("ui.orders.give") if self.selected else tr("ui.orders.pass")
@@ -197,7 +198,7 @@ class PlayScene(Scene):
             try:
                 self.match.session.submit_orders(role, tuple(self.selected))
             except IllegalMove as err:
-                self.status = err.reason
+                self.status = reason_text(self.match.sc, err.reason)
                 self.invalidate()
                 return
             advance(self.app)
@@ -228,7 +229,7 @@ class PlayScene(Scene):
         try:
             self.match.session.submit_answers(role, {term: self.answers[term] for term in asked})
         except IllegalMove as err:
-            self.status = err.reason
+            self.status = reason_text(self.match.sc, err.reason)
             self.invalidate()
             return
         advance(self.app)
@@ -528,10 +529,12 @@ class PlayScene(Scene):
 
     def unavailable(self, index: int) -> str:
         action = self.match.sc.actions[index]
-        reason = why_not(self.s, action)
-        if reason is None and action.ap > self.match.sc.roles[self.role or 0].action_points:
-            reason = tr("ui.orders.no_ap")
-        return reason or tr("text.not_now")
+        refused = why_not(self.s, action)
+        if refused is not None:
+            return reason_text(self.match.sc, refused)
+        if action.ap > self.match.sc.roles[self.role or 0].action_points:
+            return tr("ui.orders.no_ap")
+        return tr("text.not_now")
 
     def programmes_line(self) -> str:
         if self.role is None:
