@@ -29,7 +29,14 @@ def engine_games_per_second(scenario_name: str | None, games: int) -> tuple[floa
     """The engine alone: random legal orders picked straight from the engine's API."""
     import random
 
-    from game.engine import PHASE_ANSWERS, answer_proposals, legal_action_indexes, new_game, pending_answers, resolve_turn
+    from game.engine import (
+        PHASE_ANSWERS,
+        answer_proposals,
+        legal_action_indexes,
+        new_game,
+        pending_answers,
+        resolve_turn,
+    )
 
     scenario = load_scenario(scenario_name)
     roles = range(len(scenario.roles))
@@ -41,7 +48,9 @@ def engine_games_per_second(scenario_name: str | None, games: int) -> tuple[floa
         s = new_game(scenario, seed)
         while not s.terminal:
             if s.phase == PHASE_ANSWERS:
-                s = answer_proposals(s, {r: {t: pick() < 0.5 for t, _ in pending_answers(s, r)} for r in roles})
+                s = answer_proposals(
+                    s, {r: {t: pick() < 0.5 for t, _ in pending_answers(s, r)} for r in roles}
+                )
                 continue
             orders = []
             for r in roles:
@@ -79,14 +88,18 @@ def simulate_peak_rss_mb(scenario_name: str | None, games: int) -> tuple[float, 
     if scenario_name:
         args.insert(4, scenario_name)
     start = time.perf_counter()
-    subprocess.run(args, check=True, stdout=subprocess.DEVNULL, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT)))
+    subprocess.run(
+        args, check=True, stdout=subprocess.DEVNULL, cwd=ROOT, env=dict(os.environ, PYTHONPATH=str(ROOT))
+    )
     elapsed = time.perf_counter() - start
     peak_kb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss
     return peak_kb / 1024, elapsed
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
     parser.add_argument("scenario", nargs="?", default=None)
     parser.add_argument("--games", type=int, default=3000)
     parser.add_argument("--repeats", type=int, default=3)
@@ -109,7 +122,9 @@ def main() -> None:
         )
     if args.memory_games:
         peak, elapsed = simulate_peak_rss_mb(args.scenario, args.memory_games)
-        print(f"simulate --games {args.memory_games:,}: peak resident {peak:.0f} MB in {elapsed:.1f} s (budget < 100 MB)")
+        print(
+            f"simulate --games {args.memory_games:,}: peak resident {peak:.0f} MB in {elapsed:.1f} s (budget < 100 MB)"
+        )
 
 
 if __name__ == "__main__":

@@ -126,9 +126,7 @@ def frame_times(draws: int) -> tuple[dict[str, list[float]], dict[str, list[floa
     d.press("start", "keyboard")
     d.press("begin", "keyboard")
     d.key(pygame.K_4)
-    cards = [
-        w for w in d.scene.form.widgets if w.key.startswith("card.") and getattr(w, "legal", False)
-    ]
+    cards = [w for w in d.scene.form.widgets if w.key.startswith("card.") and getattr(w, "legal", False)]
     for card in cards[:2]:
         d.click(card.key)
     d.move(d.widget("track.3").rect.center)

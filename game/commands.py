@@ -99,7 +99,13 @@ def simulate_command(args: argparse.Namespace) -> int:
     progress_bar = None
     callback = None
     if sys.stderr.isatty() and args.games > 1:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+        from rich.progress import (
+            BarColumn,
+            MofNCompleteColumn,
+            Progress,
+            TextColumn,
+            TimeRemainingColumn,
+        )
 
         progress_bar = Progress(
             TextColumn("simulating"),
@@ -165,7 +171,9 @@ def print_summary(summary) -> None:
     for role in model.roles:
         scores.add_row(text(role.name), f"{data['scores'][role.id]:.1f}", f"{data['cleared'][role.id]:.1%}")
     console.print(scores)
-    console.print(f"Common ground (every role cleared): {data['common_ground']:.1%}   mean turns played: {data['mean_turns']}")
+    console.print(
+        f"Common ground (every role cleared): {data['common_ground']:.1%}   mean turns played: {data['mean_turns']}"
+    )
     tracks = Table(title="Tracks at the end (mean)", title_justify="left", show_edge=False)
     tracks.add_column("track")
     tracks.add_column("start", justify="right")

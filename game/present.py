@@ -268,15 +268,19 @@ def headline(s: State, entry: Entry) -> Headline | None:
         if action.kind == ACTION_PROPOSE:
             return None  # the proposal entry that follows says it better
         custom = m.actions[subject].headline
-        words = text(custom) if custom else tr(
-            "headline.order", role=role_name(sc, value), action=action_name(sc, subject)
+        words = (
+            text(custom)
+            if custom
+            else tr("headline.order", role=role_name(sc, value), action=action_name(sc, subject))
         )
         return Headline(words, risks, False, kind)
     if kind == L_CHECK:
         d1, d2, modifier, total, part = value[:5]
         check = m.actions[subject].check
         assert check is not None
-        outcome = {PART_SUCCESS: check.success, PART_PARTIAL: check.partial, PART_FAILURE: check.failure}[part]
+        outcome = {PART_SUCCESS: check.success, PART_PARTIAL: check.partial, PART_FAILURE: check.failure}[
+            part
+        ]
         roll = tr("headline.roll", d1=d1, d2=d2, modifier=f"{modifier:+d}" if modifier else "", total=total)
         return Headline(f"{text(outcome.text) if outcome else ''} {roll}".strip(), risks, False, kind)
     if kind == L_PROPOSAL:
@@ -295,7 +299,9 @@ def headline(s: State, entry: Entry) -> Headline | None:
     if kind == L_ANSWER:
         role, accepted = value
         key = "headline.answer.accepted" if accepted else "headline.answer.rejected"
-        return Headline(tr(key, role=role_name(sc, role), term=text(m.terms[subject].name)), risks, bool(accepted), kind)
+        return Headline(
+            tr(key, role=role_name(sc, role), term=text(m.terms[subject].name)), risks, bool(accepted), kind
+        )
     if kind == L_NOTE:
         return Headline(tr("headline.facilitator", reason=value), (), False, kind)
     if kind == L_SKIPPED:

@@ -32,7 +32,14 @@ class Summary:
     turn_sum: int = 0
     common_ground: int = 0
 
-    def add(self, final_tracks: Sequence[int], ending: str, scores: Sequence[int], cleared: Sequence[bool], turns: int) -> None:
+    def add(
+        self,
+        final_tracks: Sequence[int],
+        ending: str,
+        scores: Sequence[int],
+        cleared: Sequence[bool],
+        turns: int,
+    ) -> None:
         if not self.score_sums:
             self.score_sums = [0] * len(scores)
             self.cleared = [0] * len(scores)

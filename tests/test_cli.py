@@ -19,7 +19,12 @@ FIXTURE = ROOT / "tests" / "fixtures" / "minimal.yaml"
 def run(*args: str, stdin: str = "") -> subprocess.CompletedProcess[str]:
     env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="100")
     return subprocess.run(
-        [sys.executable, "-m", "game", *args], input=stdin, capture_output=True, text=True, env=env, timeout=120
+        [sys.executable, "-m", "game", *args],
+        input=stdin,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
 
 
@@ -30,7 +35,9 @@ def test_validate_a_good_file(capsys) -> None:
 
 def test_validate_a_broken_file_points_at_the_line(tmp_path: Path, capsys) -> None:
     broken = tmp_path / "broken.yaml"
-    text = FIXTURE.read_text().replace("    role: south\n    category: public", "    role: nobody\n    category: public")
+    text = FIXTURE.read_text().replace(
+        "    role: south\n    category: public", "    role: nobody\n    category: public"
+    )
     broken.write_text(text)
     line = text.splitlines().index("    role: nobody") + 1
     assert main(["validate", str(broken)]) == 2
@@ -93,7 +100,9 @@ def test_the_committed_schema_is_up_to_date() -> None:
     from game.commands import schema_document
 
     committed = json.loads((ROOT / "docs" / "scenario.schema.json").read_text())
-    assert committed == json.loads(json.dumps(schema_document())), "run: commonground schema > docs/scenario.schema.json"
+    assert committed == json.loads(json.dumps(schema_document())), (
+        "run: commonground schema > docs/scenario.schema.json"
+    )
 
 
 def test_list_scenarios(capsys) -> None:

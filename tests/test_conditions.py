@@ -33,9 +33,22 @@ NAMES = Namespace(
 )
 
 
-def state(trust: int = 50, harm: int = 10, leak: int = 0, posture: int = 0, pact: int = 0, turn: int = 1, start: int = 50):
+def state(
+    trust: int = 50,
+    harm: int = 10,
+    leak: int = 0,
+    posture: int = 0,
+    pact: int = 0,
+    turn: int = 1,
+    start: int = 50,
+):
     return SimpleNamespace(
-        tracks=[trust, harm], flags=[leak], postures=[posture], agreements=[pact], turn=turn, turn_start=[start, harm]
+        tracks=[trust, harm],
+        flags=[leak],
+        postures=[posture],
+        agreements=[pact],
+        turn=turn,
+        turn_start=[start, harm],
     )
 
 

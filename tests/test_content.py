@@ -270,9 +270,7 @@ def test_the_text_walk_reaches_every_kind_of_text(default: CompiledScenario) -> 
 
 
 @pytest.mark.parametrize("name", list(FILES))
-def test_every_text_is_in_english_and_spanish(
-    scenarios: dict[str, CompiledScenario], name: str
-) -> None:
+def test_every_text_is_in_english_and_spanish(scenarios: dict[str, CompiledScenario], name: str) -> None:
     """Every bundled text is a translated map; a long one left in English is an oversight."""
     model = scenarios[name].model
     assert model.languages == LANGUAGES
@@ -315,9 +313,7 @@ def test_every_risk_is_drawn_on_by_at_least_two_rules_or_events(
 
 
 @pytest.mark.parametrize("name", list(FILES))
-def test_debrief_questions_reach_every_risk(
-    scenarios: dict[str, CompiledScenario], name: str
-) -> None:
+def test_debrief_questions_reach_every_risk(scenarios: dict[str, CompiledScenario], name: str) -> None:
     asked = {risk for q in scenarios[name].model.debrief.questions for risk in q.risks}
     assert asked == set(RISKS)
 
@@ -343,16 +339,13 @@ def test_every_action_is_legal_and_taken_in_random_play(
 
 
 @pytest.mark.parametrize("name", list(FILES))
-def test_every_ending_is_reached_under_its_seed(
-    scenarios: dict[str, CompiledScenario], name: str
-) -> None:
+def test_every_ending_is_reached_under_its_seed(scenarios: dict[str, CompiledScenario], name: str) -> None:
     scenario = scenarios[name]
     seeds = ENDING_SEEDS[name]
     assert set(seeds) == {e.id for e in scenario.model.endings}
     for ending, seed in seeds.items():
         assert result(random_game(scenario, seed)).ending == ending, (
-            f"seed {seed} no longer ends in {ending!r}; "
-            "run `python tests/test_content.py` for new seeds"
+            f"seed {seed} no longer ends in {ending!r}; run `python tests/test_content.py` for new seeds"
         )
 
 
@@ -378,9 +371,7 @@ def test_secret_mission_tempts_but_backfires_when_exposed(default: CompiledScena
     mission = default.action_index["us_covert_mission"]
     scores: dict[str, list[int]] = {"hidden": [], "exposed": [], "never": []}
     for state in random_games(default, 800, first=20_000):
-        key = (
-            "exposed" if state.exposed[mission] else ("hidden" if state.used[mission] else "never")
-        )
+        key = "exposed" if state.exposed[mission] else ("hidden" if state.used[mission] else "never")
         scores[key].append(result(state).score_of("us"))
     hidden, exposed, never = (statistics.mean(scores[k]) for k in ("hidden", "exposed", "never"))
     assert hidden > never > exposed, (hidden, never, exposed)

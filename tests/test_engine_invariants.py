@@ -39,7 +39,13 @@ def drawn_orders(s: State, data: st.DataObject) -> list[tuple[int, ...]]:
         chosen: list[int] = []
         ap, capital = compiled.action_points, s.capital[role]
         for _ in range(compiled.action_points):
-            options = [a for a in legal if a not in chosen and s.scenario.actions[a].ap <= ap and s.scenario.actions[a].capital <= capital]
+            options = [
+                a
+                for a in legal
+                if a not in chosen
+                and s.scenario.actions[a].ap <= ap
+                and s.scenario.actions[a].capital <= capital
+            ]
             if not options or not data.draw(st.booleans(), label="act"):
                 break
             pick = data.draw(st.sampled_from(options), label="order")

@@ -22,7 +22,16 @@ from game.engine import (
     resolve_turn,
     result,
 )
-from game.engine.state import AG_BREACHED, AG_ENDED, AG_IN_FORCE, L_CHECK, L_EXPOSED, L_NOTE, L_ORDER, L_TRACK
+from game.engine.state import (
+    AG_BREACHED,
+    AG_ENDED,
+    AG_IN_FORCE,
+    L_CHECK,
+    L_EXPOSED,
+    L_NOTE,
+    L_ORDER,
+    L_TRACK,
+)
 from game.scenario.load import load_scenario
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
@@ -77,7 +86,9 @@ def test_delayed_effect_lands_a_turn_later_with_its_cause(sc) -> None:
     )
     assert not any(k == L_TRACK and i == 1 and c[0] == "action" for k, i, v, c in s1.history[-1].entries)
     s2 = resolve_turn(s1, [(), ()])
-    landed = [(v, c) for k, i, v, c in s2.history[-1].entries if k == L_TRACK and i == 1 and c[0] == "delayed"]
+    landed = [
+        (v, c) for k, i, v, c in s2.history[-1].entries if k == L_TRACK and i == 1 and c[0] == "delayed"
+    ]
     assert landed == [(3, ("delayed", ("action", sc.action_index["talk"], 0), 1))]
 
 
@@ -241,7 +252,9 @@ def test_a_covert_posture_hides_the_cause_of_its_ongoing_effects(sc) -> None:
 def test_orders_are_judged_on_what_the_role_can_see() -> None:
     from game.scenario.load import load_scenario_text
 
-    text = FIXTURE.read_text().replace('requires: "tension < 90"', 'requires: "posture.north_posture == \\"open\\""')
+    text = FIXTURE.read_text().replace(
+        'requires: "tension < 90"', 'requires: "posture.north_posture == \\"open\\""'
+    )
     sc = load_scenario_text(text, "fixture")
     secret, mend = sc.action_index["secret_op"], sc.action_index["mend"]
     for seed in range(40):
@@ -258,7 +271,9 @@ def test_orders_are_judged_on_what_the_role_can_see() -> None:
 def test_objectives_can_score_the_ending() -> None:
     from game.scenario.load import load_scenario_text
 
-    text = FIXTURE.read_text().replace('measure: "100 - tension"}]', 'measure: "100 - 100 * ending.break"}]', 1)
+    text = FIXTURE.read_text().replace(
+        'measure: "100 - tension"}]', 'measure: "100 - 100 * ending.break"}]', 1
+    )
     sc = load_scenario_text(text, "fixture")
     s = adjust_tracks(new_game(sc, seed=7), {0: 60}, "push")
     s = resolve_turn(s, [(), ()])

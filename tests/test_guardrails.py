@@ -92,13 +92,9 @@ def test_the_format_has_no_field_for_targets_places_units_or_weapons() -> None:
 
 def test_the_check_target_is_a_dice_number() -> None:
     with pytest.raises(ValueError):
-        models.Check.model_validate(
-            {"target": "a place", "success": {"text": "x"}, "failure": {"text": "y"}}
-        )
+        models.Check.model_validate({"target": "a place", "success": {"text": "x"}, "failure": {"text": "y"}})
     with pytest.raises(ValueError):
-        models.Check.model_validate(
-            {"target": 14, "success": {"text": "x"}, "failure": {"text": "y"}}
-        )
+        models.Check.model_validate({"target": 14, "success": {"text": "x"}, "failure": {"text": "y"}})
 
 
 def texts(value: object) -> Iterator[str]:
@@ -130,9 +126,7 @@ def described_texts(scenario: models.Scenario) -> Iterator[tuple[str, str]]:
         "roles",
     ):
         for item in getattr(scenario, kind):
-            for text in texts(
-                item.model_copy(update={"risks": []}) if hasattr(item, "risks") else item
-            ):
+            for text in texts(item.model_copy(update={"risks": []}) if hasattr(item, "risks") else item):
                 yield f"{kind}:{item.id}", text
     for text in texts(scenario.debrief):
         yield "debrief", text

@@ -51,7 +51,9 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 def test_the_corpus_is_complete() -> None:
     listed = {name for name, _ in CASES}
-    on_disk = {f"{p.parent.name}/{p.name}" for folder in ("saves", "scenarios") for p in (CORPUS / folder).iterdir()}
+    on_disk = {
+        f"{p.parent.name}/{p.name}" for folder in ("saves", "scenarios") for p in (CORPUS / folder).iterdir()
+    }
     assert listed == on_disk
     assert len(listed) >= 40
     assert sum(name.startswith("saves/") for name in listed) >= 20
@@ -60,7 +62,9 @@ def test_the_corpus_is_complete() -> None:
 
 
 @pytest.mark.parametrize(("name", "fragment"), CASES, ids=[name for name, _ in CASES])
-def test_each_broken_file_is_refused_cleanly(name: str, fragment: str, capsys: pytest.CaptureFixture[str]) -> None:
+def test_each_broken_file_is_refused_cleanly(
+    name: str, fragment: str, capsys: pytest.CaptureFixture[str]
+) -> None:
     path = CORPUS / name
     before = path.read_bytes()
     files_before = sorted(p.name for p in path.parent.iterdir())
@@ -141,7 +145,9 @@ def test_a_100_mb_file_is_refused_before_it_is_read(
     tmp_path: Path, file_name: str, command: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
     path = tmp_path / file_name
-    write_big(path, 100_000_000, b'{"a": [1, 2, 3], "b": "text"}\n' if command == "replay" else b"key: value\n")
+    write_big(
+        path, 100_000_000, b'{"a": [1, 2, 3], "b": "text"}\n' if command == "replay" else b"key: value\n"
+    )
     try:
         assert path.stat().st_size >= 99_000_000
         started = time.perf_counter()
@@ -159,10 +165,19 @@ def test_a_100_mb_file_is_refused_before_it_is_read(
     ("file_name", "command", "text", "fragment"),
     [
         ("values.yaml", "validate", "a: [" + "1," * 300_000 + "1]\n", "too many values"),
-        ("aliases.yaml", "validate", "a: &a [1, 2, 3, 4, 5, 6, 7, 8]\nb: [" + "*a," * 40_000 + "*a]\n",
-         "too many values after expanding aliases"),
+        (
+            "aliases.yaml",
+            "validate",
+            "a: &a [1, 2, 3, 4, 5, 6, 7, 8]\nb: [" + "*a," * 40_000 + "*a]\n",
+            "too many values after expanding aliases",
+        ),
         ("values.json", "replay", '{"save_version": 2, "x": [' + "0," * 400_000 + "0]}", "too many values"),
-        ("long_line.json", "replay", '{"save_version": 2, "name": "' + "x" * 9_000_000 + '"}', "not a Common Ground save"),
+        (
+            "long_line.json",
+            "replay",
+            '{"save_version": 2, "name": "' + "x" * 9_000_000 + '"}',
+            "not a Common Ground save",
+        ),
     ],
 )
 def test_large_files_under_the_size_cap_are_refused_quickly(
@@ -178,12 +193,17 @@ def test_large_files_under_the_size_cap_are_refused_quickly(
     assert fragment in err and "Traceback" not in err
 
 
-def test_thousands_of_decisions_in_one_turn_are_refused_quickly(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_thousands_of_decisions_in_one_turn_are_refused_quickly(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     """Each decision copies its turn's log: a crafted save must not make loading quadratic."""
     import json
 
     doc = json.loads((CORPUS / "saves" / "edited_order.json").read_text(encoding="utf-8"))
-    crowd = [{"type": "adjust", "turn": 1, "changes": {"trust": 1 - 2 * (i % 2)}, "reason": "r"} for i in range(1_900)]
+    crowd = [
+        {"type": "adjust", "turn": 1, "changes": {"trust": 1 - 2 * (i % 2)}, "reason": "r"}
+        for i in range(1_900)
+    ]
     doc["moves"] = crowd + doc["moves"]
     path = tmp_path / "crowded.json"
     path.write_text(json.dumps(doc), encoding="utf-8")
@@ -231,7 +251,9 @@ def test_asset_paths_inside_the_folder_resolve(scenario_folder: Path) -> None:
         ("a/" * 200 + "x.png", "at most 255"),
     ],
 )
-def test_asset_paths_that_leave_the_folder_are_refused(scenario_folder: Path, relative: str, why: str) -> None:
+def test_asset_paths_that_leave_the_folder_are_refused(
+    scenario_folder: Path, relative: str, why: str
+) -> None:
     with pytest.raises(ContentError) as info:
         resolve_asset(scenario_folder / "scenario.yaml", relative, line=12, column=9)
     problem = info.value.problems[0]

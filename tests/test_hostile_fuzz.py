@@ -26,12 +26,49 @@ REQUIRES = 'requires: "tension < 90"'
 REQUIRES_LINE = GOOD_YAML[: GOOD_YAML.index(REQUIRES)].count("\n") + 1
 
 # COMMONGROUND_FUZZ=5000 for a deeper run; the default keeps the suite fast.
-FUZZ = settings(max_examples=int(os.environ.get("COMMONGROUND_FUZZ", "300")), deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+FUZZ = settings(
+    max_examples=int(os.environ.get("COMMONGROUND_FUZZ", "300")),
+    deadline=None,
+    suppress_health_check=[HealthCheck.function_scoped_fixture],
+)
 
 YAML_BITS = st.sampled_from(
-    ["&a ", "*a", "!!python/object:os.system ", "!!str ", "<<: ", "? ", "- ", ": ", "[", "]", "{", "}", ",",
-     "\n", "  ", "\t", "'", '"', "#", "---\n", "...\n", "%YAML 1.1\n", "|\n", ">\n", "\x00", "\ufeff", "é", "~",
-     "1e999", "0x1F", ".inf", "no", "null", "9" * 30]
+    [
+        "&a ",
+        "*a",
+        "!!python/object:os.system ",
+        "!!str ",
+        "<<: ",
+        "? ",
+        "- ",
+        ": ",
+        "[",
+        "]",
+        "{",
+        "}",
+        ",",
+        "\n",
+        "  ",
+        "\t",
+        "'",
+        '"',
+        "#",
+        "---\n",
+        "...\n",
+        "%YAML 1.1\n",
+        "|\n",
+        ">\n",
+        "\x00",
+        "\ufeff",
+        "é",
+        "~",
+        "1e999",
+        "0x1F",
+        ".inf",
+        "no",
+        "null",
+        "9" * 30,
+    ]
 )
 
 
@@ -74,10 +111,56 @@ def test_scenario_loader_damaged_scenario(text: str) -> None:
 
 
 CONDITION_BITS = st.sampled_from(
-    ["tension", "trust", "secret_meter", "turn", "turns", "flag.leak", "posture.north_posture", "agreement.pact",
-     "delta.trust", "and", "or", "not", "true", "false", "(", ")", "<", "<=", ">", ">=", "==", "!=", "+", "-", "*",
-     "/", "**", "'open'", "'x'", "0", "7", "90", "1.5", "99999999999999999999", "__import__", ".", ",", "[", "]",
-     "lambda", ":", "\\", "\u202e", "١٠", " ", "tension.__class__", "len(", "x"]
+    [
+        "tension",
+        "trust",
+        "secret_meter",
+        "turn",
+        "turns",
+        "flag.leak",
+        "posture.north_posture",
+        "agreement.pact",
+        "delta.trust",
+        "and",
+        "or",
+        "not",
+        "true",
+        "false",
+        "(",
+        ")",
+        "<",
+        "<=",
+        ">",
+        ">=",
+        "==",
+        "!=",
+        "+",
+        "-",
+        "*",
+        "/",
+        "**",
+        "'open'",
+        "'x'",
+        "0",
+        "7",
+        "90",
+        "1.5",
+        "99999999999999999999",
+        "__import__",
+        ".",
+        ",",
+        "[",
+        "]",
+        "lambda",
+        ":",
+        "\\",
+        "\u202e",
+        "١٠",
+        " ",
+        "tension.__class__",
+        "len(",
+        "x",
+    ]
 )
 
 
@@ -105,7 +188,9 @@ def test_condition_parser_through_the_loader(condition: str) -> None:
 def good_save(tmp_path_factory: pytest.TempPathFactory) -> str:
     import importlib.util
 
-    spec = importlib.util.spec_from_file_location("make_corpus", FIXTURES.parents[1] / "corpus" / "make_corpus.py")
+    spec = importlib.util.spec_from_file_location(
+        "make_corpus", FIXTURES.parents[1] / "corpus" / "make_corpus.py"
+    )
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
@@ -116,8 +201,13 @@ def good_save(tmp_path_factory: pytest.TempPathFactory) -> str:
 
 
 JSON_VALUES = st.recursive(
-    st.none() | st.booleans() | st.integers(-(2**70), 2**70) | st.text(max_size=20)
-    | st.sampled_from(["north", "south", "talk", "secret_op", "pact", "orders", "answers", "adjust", "inject"]),
+    st.none()
+    | st.booleans()
+    | st.integers(-(2**70), 2**70)
+    | st.text(max_size=20)
+    | st.sampled_from(
+        ["north", "south", "talk", "secret_op", "pact", "orders", "answers", "adjust", "inject"]
+    ),
     lambda inner: st.lists(inner, max_size=4) | st.dictionaries(st.text(max_size=8), inner, max_size=4),
     max_leaves=12,
 )

@@ -42,43 +42,114 @@ def load_broken(tmp_path: Path, old: str, new: str) -> list[str]:
 
 
 def line_of(text: str, needle: str) -> int:
-    return GOOD.replace(*text).splitlines().index(next(ln for ln in GOOD.replace(*text).splitlines() if needle in ln)) + 1
+    return (
+        GOOD.replace(*text)
+        .splitlines()
+        .index(next(ln for ln in GOOD.replace(*text).splitlines() if needle in ln))
+        + 1
+    )
 
 
 CASES = [
     # (what, old, new, needle on the reported line, words in the message)
     ("a misspelt key", "    tends: Calms.", "    tendz: Calms.", "tendz", "unknown key 'tendz'"),
     ("a wrong type", "start: 40, good: low", "start: high, good: low", "start: high", "whole number"),
-    ("a duplicate key", "    tends: Risky.", "    tends: Risky.\n    tends: Again.", "tends: Again", "duplicate key 'tends'"),
-    ("an unknown role", "    role: south\n    category: public", "    role: nobody\n    category: public", "role: nobody", "unknown role 'nobody'"),
+    (
+        "a duplicate key",
+        "    tends: Risky.",
+        "    tends: Risky.\n    tends: Again.",
+        "tends: Again",
+        "duplicate key 'tends'",
+    ),
+    (
+        "an unknown role",
+        "    role: south\n    category: public",
+        "    role: nobody\n    category: public",
+        "role: nobody",
+        "unknown role 'nobody'",
+    ),
     ("a duplicate id", "  - id: mend", "  - id: talk", "id: talk\n", "duplicate action id 'talk'"),
-    ("a bad condition", 'requires: "tension < 90"', 'requires: "tensoin < 90"', "tensoin", "did you mean 'tension'"),
-    ("a missing translation", 'title: {en: "Minimal", es: "Mínimo"}', 'title: {en: "Minimal"}', "title:", "missing translation: es"),
-    ("an unknown risk", "risks: [R1], headline: Tension high", "risks: [R9], headline: Tension high", "Tension high", "unknown risk 'R9'"),
-    ("an effect of two kinds", "effects: [{track: tension, add: 6}", "effects: [{track: tension, flag: leak, add: 6}", "flag: leak, add: 6", "exactly one of"),
-    ("an unknown posture option", "{posture: north_posture, set: hidden}", "{posture: north_posture, set: sideways}", "sideways", "no option 'sideways'"),
+    (
+        "a bad condition",
+        'requires: "tension < 90"',
+        'requires: "tensoin < 90"',
+        "tensoin",
+        "did you mean 'tension'",
+    ),
+    (
+        "a missing translation",
+        'title: {en: "Minimal", es: "Mínimo"}',
+        'title: {en: "Minimal"}',
+        "title:",
+        "missing translation: es",
+    ),
+    (
+        "an unknown risk",
+        "risks: [R1], headline: Tension high",
+        "risks: [R9], headline: Tension high",
+        "Tension high",
+        "unknown risk 'R9'",
+    ),
+    (
+        "an effect of two kinds",
+        "effects: [{track: tension, add: 6}",
+        "effects: [{track: tension, flag: leak, add: 6}",
+        "flag: leak, add: 6",
+        "exactly one of",
+    ),
+    (
+        "an unknown posture option",
+        "{posture: north_posture, set: hidden}",
+        "{posture: north_posture, set: sideways}",
+        "sideways",
+        "no option 'sideways'",
+    ),
     ("an out-of-range number", "chance: 30", "chance: 300", "chance: 300", "less than or equal to 100"),
-    ("a missing required key", "    tends: Raises tension.\n", "", "  - id: protest", "missing required key 'tends'"),
+    (
+        "a missing required key",
+        "    tends: Raises tension.\n",
+        "",
+        "  - id: protest",
+        "missing required key 'tends'",
+    ),
     ("a bad id", "  - id: mend", "  - id: Mend-It", "Mend-It", "lowercase letters"),
-    ("a python tag", "    tends: Calms.", "    tends: !!python/object/apply:os.system ['echo hi']", "python/object", "not allowed"),
+    (
+        "a python tag",
+        "    tends: Calms.",
+        "    tends: !!python/object/apply:os.system ['echo hi']",
+        "python/object",
+        "not allowed",
+    ),
     ("a YAML syntax error", "    tends: Calms.", "    tends: [Calms.", "tends: [Calms.", "YAML syntax"),
-    ("a breach of an unknown term", "    breaks: [pact]", "    breaks: [pakt]", "breaks: [pakt]", "did you mean 'pact'"),
+    (
+        "a breach of an unknown term",
+        "    breaks: [pact]",
+        "    breaks: [pakt]",
+        "breaks: [pakt]",
+        "did you mean 'pact'",
+    ),
 ]
 
 
 @pytest.mark.parametrize(("what", "old", "new", "needle", "words"), CASES, ids=[c[0] for c in CASES])
-def test_broken_files_point_at_the_right_line(tmp_path: Path, what: str, old: str, new: str, needle: str, words: str) -> None:
+def test_broken_files_point_at_the_right_line(
+    tmp_path: Path, what: str, old: str, new: str, needle: str, words: str
+) -> None:
     problems = load_broken(tmp_path, old, new)
     text = GOOD.replace(old, new, 1)
     lines = text.splitlines()
     first_line_of_needle = needle.split("\n")[0]
     candidates = [i + 1 for i, ln in enumerate(lines) if first_line_of_needle in ln]
     if needle.endswith("\n"):
-        candidates = [i + 1 for i, ln in enumerate(lines) if ln.rstrip().endswith(first_line_of_needle.strip())]
+        candidates = [
+            i + 1 for i, ln in enumerate(lines) if ln.rstrip().endswith(first_line_of_needle.strip())
+        ]
     matching = [p for p in problems if words in p]
     assert matching, f"{what}: expected {words!r} in {problems}"
     reported_line = int(matching[0].split(":")[0])
-    assert reported_line in candidates, f"{what}: reported line {reported_line}, expected one of {candidates}: {problems}"
+    assert reported_line in candidates, (
+        f"{what}: reported line {reported_line}, expected one of {candidates}: {problems}"
+    )
 
 
 def test_a_condition_error_points_at_the_column(tmp_path: Path) -> None:
@@ -90,7 +161,9 @@ def test_a_condition_error_points_at_the_column(tmp_path: Path) -> None:
 
 def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
     path = tmp_path / "many.yaml"
-    path.write_text(GOOD.replace("role: south", "role: nobody").replace("    tends: Calms.", "    tendz: Calms."))
+    path.write_text(
+        GOOD.replace("role: south", "role: nobody").replace("    tends: Calms.", "    tendz: Calms.")
+    )
     with pytest.raises(ContentError) as info:
         load_scenario(path)
     assert len(info.value.problems) >= 1
@@ -102,7 +175,9 @@ def test_every_problem_is_reported_not_just_the_first(tmp_path: Path) -> None:
 
 
 def test_no_fallback_ending_is_an_error(tmp_path: Path) -> None:
-    problems = load_broken(tmp_path, "  - {id: nothing, name: Nothing, narrative: Nothing settled., timing: final}\n", "")
+    problems = load_broken(
+        tmp_path, "  - {id: nothing, name: Nothing, narrative: Nothing settled., timing: final}\n", ""
+    )
     assert any("fallback" in p for p in problems)
 
 
@@ -117,7 +192,9 @@ def test_alias_bomb_is_refused_fast() -> None:
     assert time.perf_counter() - start < 1.0
 
 
-@pytest.mark.parametrize("text", ["[" * 2000 + "]" * 2000, "a:\n" + "".join(" " * (i + 1) + "a:\n" for i in range(400))])
+@pytest.mark.parametrize(
+    "text", ["[" * 2000 + "]" * 2000, "a:\n" + "".join(" " * (i + 1) + "a:\n" for i in range(400))]
+)
 def test_deep_nesting_is_refused(text: str) -> None:
     with pytest.raises(ContentError):
         load_yaml_text(text)

@@ -186,9 +186,7 @@ def test_the_log_accounts_for_every_track_move_and_findings_point_the_right_way(
     for i in range(len(sc.track_ids)):
         assert sum(pushed[i].values()) == s.tracks[i] - sc.track_start[i]
     report = build_report(seminar)
-    for finding, better in [(f, True) for f in report.strengths] + [
-        (f, False) for f in report.improvements
-    ]:
+    for finding, better in [(f, True) for f in report.strengths] + [(f, False) for f in report.improvements]:
         moved = finding.end - finding.start
         assert moved and ((moved > 0) == (finding.good == "high")) == better
         for c in finding.because:
@@ -211,9 +209,7 @@ def test_risk_chains_follow_the_log(seminar: Session) -> None:
         for e in r.entries
         if e[0] == L_RULE
     }
-    consequences = [
-        (link, r) for r in report.risks for link in r.chain if link.kind == "consequence"
-    ]
+    consequences = [(link, r) for r in report.risks for link in r.chain if link.kind == "consequence"]
     assert consequences
     for link, _ in consequences:
         assert any((t, link.label) in rule_turns for t in link.turns)
@@ -264,9 +260,7 @@ def test_a_game_in_progress_has_a_report_without_the_typical_analysis(
 @pytest.fixture(scope="module")
 def full_report(seminar: Session):  # type: ignore[no-untyped-def]
     turn = 1
-    return make_report(
-        seminar, typical_games=6, whatif=f"{turn}:us=us_security_dialogue", workers=1
-    )
+    return make_report(seminar, typical_games=6, whatif=f"{turn}:us=us_security_dialogue", workers=1)
 
 
 def test_html_stands_alone_escapes_untrusted_text_and_prints(full_report) -> None:  # type: ignore[no-untyped-def]
@@ -379,9 +373,7 @@ def test_report_command_refuses_bad_input_with_exit_2(
     assert message in err and "Traceback" not in err
 
 
-def test_report_command_refuses_a_broken_save(
-    tmp_path: Path, capsys: pytest.CaptureFixture[str]
-) -> None:
+def test_report_command_refuses_a_broken_save(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     bad = tmp_path / "bad.json"
     bad.write_text('{"save_version": 1, "oops": ', encoding="utf-8")
     assert main(["report", str(bad)]) == 2

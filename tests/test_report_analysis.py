@@ -44,9 +44,7 @@ def test_the_same_orders_under_the_games_own_seed_give_the_same_game(plain: Sess
 def test_orders_no_longer_legal_are_dropped_and_counted(scenario: CompiledScenario) -> None:
     s = new_game(scenario, 1)
     us = scenario.role_index["us"]
-    costly = [
-        a.index for a in scenario.actions if a.role == us and a.capital > 0 and a.requires is None
-    ][0]
+    costly = [a.index for a in scenario.actions if a.role == us and a.capital > 0 and a.requires is None][0]
     cheap = [
         a.index
         for a in scenario.actions
@@ -134,9 +132,7 @@ def test_what_if_keeps_the_turns_before_the_change_identical(seminar: Session) -
     before = state_before_orders(seminar, turn)
     assert before.history == seminar.state.history[: turn - 1]
     options = [
-        a
-        for a in legal_action_indexes(before, us)
-        if (a,) != tuple(recorded) and sc.actions[a].ap == 1
+        a for a in legal_action_indexes(before, us) if (a,) != tuple(recorded) and sc.actions[a].ap == 1
     ]
     change = resolve_change(seminar, turn, us, [sc.actions[options[0]].id])
     comparison = compare(seminar, change)
@@ -148,10 +144,7 @@ def test_what_if_keeps_the_turns_before_the_change_identical(seminar: Session) -
 def test_computer_roles_decide_afresh_once_the_games_part(seminar: Session) -> None:
     comparison = what_if(seminar, "1:us=us_security_dialogue")
     assert comparison.recomputed == ("Mexico",)
-    assert (
-        "United States" not in comparison.recomputed
-        and "Civil society" not in comparison.recomputed
-    )
+    assert "United States" not in comparison.recomputed and "Civil society" not in comparison.recomputed
 
 
 def test_what_if_refuses_changes_that_cannot_be_made(seminar: Session) -> None:
@@ -207,9 +200,7 @@ def test_without_worker_processes_the_analysis_runs_in_one(
         def Pool(self, *args: object, **kwargs: object) -> None:  # noqa: N802 - the API's name
             raise OSError("no semaphores here")
 
-    expected = analyse(
-        seminar.scenario, seminar.seed, seminar.moves, seminar.state, games=5, workers=1
-    )
+    expected = analyse(seminar.scenario, seminar.seed, seminar.moves, seminar.state, games=5, workers=1)
     monkeypatch.setattr(typical.multiprocessing, "get_context", lambda method: NoPool())
     got = analyse(seminar.scenario, seminar.seed, seminar.moves, seminar.state, games=5, workers=2)
     assert got.computer == expected.computer and got.same_orders == expected.same_orders
@@ -222,17 +213,13 @@ def test_worker_processes_are_started_fresh_beside_other_threads(seminar: Sessio
 
     from game.report.typical import start_method
 
-    alone = analyse(
-        seminar.scenario, seminar.seed, seminar.moves, seminar.state, games=6, workers=1
-    )
+    alone = analyse(seminar.scenario, seminar.seed, seminar.moves, seminar.state, games=6, workers=1)
     stop = threading.Event()
     other = threading.Thread(target=stop.wait, daemon=True)
     other.start()
     try:
         assert start_method(seminar.scenario) in ("forkserver", "spawn")
-        beside = analyse(
-            seminar.scenario, seminar.seed, seminar.moves, seminar.state, games=6, workers=2
-        )
+        beside = analyse(seminar.scenario, seminar.seed, seminar.moves, seminar.state, games=6, workers=2)
     finally:
         stop.set()
         other.join()

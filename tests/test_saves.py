@@ -190,7 +190,13 @@ def test_named_saves_list_and_load(home: Path) -> None:
     infos = {info.name: info for info in store.list_saves()}
     assert set(infos) == {"Seminario 3 - grupo B", "autosave", "broken"}
     good = infos["Seminario 3 - grupo B"]
-    assert (good.scenario, good.title, good.turn, good.turns, good.ended) == ("save_test", "Save test", 3, 4, False)
+    assert (good.scenario, good.title, good.turn, good.turns, good.ended) == (
+        "save_test",
+        "Save test",
+        3,
+        4,
+        False,
+    )
     assert good.broken is None and good.session_name == "Seminario 3 - grupo B"
     assert infos["broken"].broken and "not valid JSON" in infos["broken"].broken
     assert "broken" in infos["broken"].detail and "turn 3 of 4" in good.detail
@@ -198,8 +204,23 @@ def test_named_saves_list_and_load(home: Path) -> None:
 
 @pytest.mark.parametrize(
     "name",
-    ["../escape", "a/b", "a\\b", "/etc/passwd", "..", ".hidden", "", "   ", "con", "LPT1.txt", "x" * 65,
-     "nul\x00byte", "C:evil", "name.", "~root"],
+    [
+        "../escape",
+        "a/b",
+        "a\\b",
+        "/etc/passwd",
+        "..",
+        ".hidden",
+        "",
+        "   ",
+        "con",
+        "LPT1.txt",
+        "x" * 65,
+        "nul\x00byte",
+        "C:evil",
+        "name.",
+        "~root",
+    ],
 )
 def test_names_that_leave_the_folder_are_refused(name: str) -> None:
     session = small_game(until_turn=2)
@@ -372,7 +393,9 @@ def test_replay_says_where_a_save_diverges(tmp_path: Path, capsys: pytest.Captur
         store.load_session(path)
 
 
-def test_simulate_save_refuses_to_overwrite_another_file(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_simulate_save_refuses_to_overwrite_another_file(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     target = tmp_path / "thesis.json"
     target.write_text("my thesis", encoding="utf-8")
     assert main(["simulate", "--games", "1", "--save", str(target)]) == 2

@@ -69,7 +69,10 @@ elif mode == "loop":
 
 def fingerprints() -> list[tuple]:
     scenario = load_scenario(SMALL)
-    return [play_computer_game(scenario, seed, [Seat("random"), Seat("random")]).state.fingerprint() for seed in (1, 2)]
+    return [
+        play_computer_game(scenario, seed, [Seat("random"), Seat("random")]).state.fingerprint()
+        for seed in (1, 2)
+    ]
 
 
 def start_child(target: Path, mode: str) -> subprocess.Popen[str]:
@@ -184,7 +187,9 @@ def test_the_backup_is_copied_where_hard_links_are_not_possible(
     assert atomic.backup_path(first_save).read_bytes() == before
 
 
-def test_stale_temp_files_are_removed_at_start_and_live_ones_kept(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_stale_temp_files_are_removed_at_start_and_live_ones_kept(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     folder = tmp_path / "home" / "saves"
     folder.mkdir(parents=True)
     dead = subprocess.Popen([sys.executable, "-c", "pass"])

@@ -35,7 +35,9 @@ def test_the_committed_version_1_save_loads() -> None:
     session = store.load_session(V1)
     assert session.terminal and session.state.turn == raw["snapshot"]["turn"]
     assert len(session.moves) == len(raw["moves"])
-    assert dict(zip(session.scenario.track_ids, session.state.tracks, strict=True)) == raw["snapshot"]["tracks"]
+    assert (
+        dict(zip(session.scenario.track_ids, session.state.tracks, strict=True)) == raw["snapshot"]["tracks"]
+    )
     assert {m["type"] for m in session.moves} == {"orders", "answers", "adjust", "inject"}
 
 
@@ -47,7 +49,9 @@ def test_a_version_1_save_is_written_back_as_the_current_version(tmp_path: Path)
     assert store.load_session(path).state.fingerprint() == session.state.fingerprint()
 
 
-def test_replay_of_a_version_1_save_checks_its_end(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+def test_replay_of_a_version_1_save_checks_its_end(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
     assert main(["replay", str(V1)]) == 0
     assert "matches the save at the end" in capsys.readouterr().out
     raw = json.loads(V1.read_text(encoding="utf-8"))
@@ -66,7 +70,12 @@ def test_migration_1_to_2_is_a_pure_function() -> None:
     doc = migrate(raw)
     assert raw == before, "the input is not changed"
     assert doc["save_version"] == 2 and doc["format"] == "commonground-save"
-    assert doc["scenario"] == {"id": "save_test", "hash": raw["scenario_hash"], "path": "small.yaml", "bundled": False}
+    assert doc["scenario"] == {
+        "id": "save_test",
+        "hash": raw["scenario_hash"],
+        "path": "small.yaml",
+        "bundled": False,
+    }
     assert not any(key.startswith("scenario_") for key in doc)
     SaveDocument.model_validate(doc)
     bundled = migrate({**raw, "scenario_path": "cartel_mission"})

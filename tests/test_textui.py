@@ -68,27 +68,16 @@ def test_covert_orders_stay_off_the_shared_screen() -> None:
     secret = scenario.action_index["secret_op"]
     for seed in range(30):
         session = Session.new(scenario, seed, [Seat("human"), Seat("human")])
-        first_turn = {"north": True}
-
-        def order_line(prompt: str) -> str:
-            # North's list: 1 Talk, 2 Propose pact, 3 Secret operation (policy comes last).
-            if first_turn["north"]:
-                first_turn["north"] = False
-                return "3"
-            return "p"
-
         session.submit_orders(0, (secret,))
         session.submit_orders(1, ())
         session.resolve()
         if session.state.exposed[secret]:
             continue
         out = io.StringIO()
-        game = TextGame(session, Console(file=out, width=110, color_system=None), scripted(order_line)[0])
+        game = TextGame(session, Console(file=out, width=110, color_system=None), scripted(lambda _: "p")[0])
         game.board()
         game.resolution()
-        shown = out.getvalue()
-        assert "Secret operation" not in shown
-        assert "Undisclosed" not in shown or True
+        assert "Secret operation" not in out.getvalue()
         return
     raise AssertionError("no seed kept the programme secret")
 
@@ -97,7 +86,17 @@ def test_text_command_plays_from_stdin_to_the_end() -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="100")
     lines = "\n".join(["", "p", "y"] * 80) + "\n"
     done = subprocess.run(
-        [sys.executable, "-m", "game", "text", str(FIXTURE), "--seed", "3", "--roles", "north=human,south=random"],
+        [
+            sys.executable,
+            "-m",
+            "game",
+            "text",
+            str(FIXTURE),
+            "--seed",
+            "3",
+            "--roles",
+            "north=human,south=random",
+        ],
         input=lines,
         capture_output=True,
         text=True,
@@ -126,18 +125,30 @@ def test_text_game_saves_by_name_autosaves_and_loads(private_saves_folder: Path)
     first = subprocess.run(
         [*base, "--seed", "3", "--roles", "north=human,south=random"],
         input="\n" + "p\ny\n\n" + "s monday class\nq\ny\n",
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert first.returncode == 0, first.stderr
     saves = private_saves_folder / "saves"
     assert (saves / "monday class.json").exists() and (saves / "autosave.json").exists()
     assert "Saved to" in first.stdout
-    replay = subprocess.run([sys.executable, "-m", "game", "replay", str(saves / "autosave.json")], capture_output=True, text=True, env=env, timeout=60)
+    replay = subprocess.run(
+        [sys.executable, "-m", "game", "replay", str(saves / "autosave.json")],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert replay.returncode == 0, replay.stdout + replay.stderr
     second = subprocess.run(
         [sys.executable, "-m", "game", "text", "--load", "monday class"],
         input="\n".join(["", "p", "y"] * 40) + "\n",
-        capture_output=True, text=True, env=env, timeout=120,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=120,
     )
     assert second.returncode == 0, second.stderr
     assert "Loaded monday class: turn 2" in second.stdout and "Objective scores" in second.stdout
@@ -147,5 +158,11 @@ def test_loading_a_broken_save_in_text_is_a_clear_error(tmp_path: Path) -> None:
     env = dict(os.environ, PYTHONPATH=str(ROOT))
     bad = tmp_path / "bad.json"
     bad.write_text('{"save_version": 2, "scenario":')
-    done = subprocess.run([sys.executable, "-m", "game", "text", "--load", str(bad)], capture_output=True, text=True, env=env, timeout=60)
+    done = subprocess.run(
+        [sys.executable, "-m", "game", "text", "--load", str(bad)],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
     assert done.returncode == 2 and str(bad) in done.stderr and "Traceback" not in done.stderr

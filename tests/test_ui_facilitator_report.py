@@ -121,9 +121,7 @@ def typed(box: TextInput, value: str) -> None:
 
 
 def key(box: TextInput, code: int, mod: int = 0) -> bool:
-    return box.key_down(
-        pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0)
-    )
+    return box.key_down(pygame.event.Event(pygame.KEYDOWN, key=code, mod=mod, unicode="", scancode=0))
 
 
 def test_text_box_reads_typed_text_and_edits_at_the_caret() -> None:

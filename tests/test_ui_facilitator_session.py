@@ -18,9 +18,7 @@ from game.ui import decisions
 from game.ui.screenshots import make_app
 from game.ui.script import Driver, play_step
 
-FOUR_TEAMS = (
-    "white_house=human,intel=human,mx_presidency=human,civil=human,congress=easy,mx_senate=easy"
-)
+FOUR_TEAMS = "white_house=human,intel=human,mx_presidency=human,civil=human,congress=easy,mx_senate=easy"
 
 
 @pytest.fixture(autouse=True)

@@ -37,11 +37,7 @@ def missing_glyphs(path: Path, text: str) -> set[str]:
     pygame.freetype.init()
     font = pygame.freetype.Font(str(path), 20)
     chars = sorted({c for c in text if c.isprintable() and not c.isspace()})
-    return {
-        c
-        for c, metrics in zip(chars, font.get_metrics("".join(chars)), strict=True)
-        if metrics is None
-    }
+    return {c for c, metrics in zip(chars, font.get_metrics("".join(chars)), strict=True) if metrics is None}
 
 
 def catalog_text() -> str:

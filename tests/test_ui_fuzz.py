@@ -60,9 +60,7 @@ def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Even
         uni = rng.choice(["", "a", "7", " ", "ñ", "é", "-", "\t"])
         return pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=uni, scancode=0)
     if roll < 0.65:
-        return pygame.event.Event(
-            pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False
-        )
+        return pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=(0, 0), buttons=(0, 0, 0), touch=False)
     if roll < 0.88:
         return pygame.event.Event(
             pygame.MOUSEBUTTONDOWN, pos=pos, button=rng.choice([1, 1, 1, 3]), touch=False
@@ -102,9 +100,7 @@ def test_random_input_never_crashes(seed: int, roles: str | None, count: int) ->
         if rng.random() < 0.004:
             size = rng.choice(sizes)
             pygame.display.set_mode(size, pygame.RESIZABLE)
-            app.step(
-                [pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])], 0.016
-            )
+            app.step([pygame.event.Event(pygame.VIDEORESIZE, size=size, w=size[0], h=size[1])], 0.016)
         batch = [random_event(rng, app.size) for _ in range(rng.randint(1, 4))]
         sent += len(batch)
         app.step(batch, rng.choice([0.0, 0.016, 0.05, 0.3]))

@@ -34,11 +34,7 @@ def test_solo_game_by_keyboard_only_reaches_an_ending() -> None:
     assert seen.count("resolution") == session.state.turn
     # The human's orders really went through the window: at least one non-empty order set.
     human = session.human_roles()[0]
-    given = [
-        m["orders"][session.scenario.role_ids[human]]
-        for m in session.moves
-        if m["type"] == "orders"
-    ]
+    given = [m["orders"][session.scenario.role_ids[human]] for m in session.moves if m["type"] == "orders"]
     assert any(given)
 
 
@@ -59,9 +55,7 @@ def test_shared_screen_game_by_mouse_only_at_a_small_window() -> None:
         before = seen[i - 1] if seen[i - 1] != "briefing" else seen[i - 2]
         assert before == "handoff", seen[max(0, i - 3) : i + 1]
     assert seen.count("handoff") == len(private)
-    assert seen.count("briefing") == 3, (
-        "each team sees its briefing once, on its first private screen"
-    )
+    assert seen.count("briefing") == 3, "each team sees its briefing once, on its first private screen"
 
 
 def test_watching_computers_play_to_the_end() -> None:
@@ -124,9 +118,7 @@ def test_save_by_name_and_load_it_back() -> None:
 def test_a_broken_save_is_a_message_not_a_crash(tmp_path) -> None:  # noqa: ANN001
     from game.session.store import saves_dir
 
-    (saves_dir() / "broken.json").write_text(
-        '{"save_version": 2, "format": "nope"', encoding="utf-8"
-    )
+    (saves_dir() / "broken.json").write_text('{"save_version": 2, "format": "nope"', encoding="utf-8")
     app = make_app((1280, 720))
     d = Driver(app)
     d.press("load", "keyboard")

@@ -6,7 +6,14 @@ window, the terminal game, computer players, simulate, saves) goes through these
 """
 
 from game.engine.facilitator import adjust_tracks, inject_event
-from game.engine.orders import IllegalMove, Reason, check_odds, check_orders, legal_action_indexes, why_not
+from game.engine.orders import (
+    IllegalMove,
+    Reason,
+    check_odds,
+    check_orders,
+    legal_action_indexes,
+    why_not,
+)
 from game.engine.scoring import Result, RoleScore, result, role_score
 from game.engine.state import PHASE_ANSWERS, PHASE_ORDERS, PHASE_OVER, State, TurnRecord
 from game.engine.turn import answer_proposals, new_game, pending_answers, resolve_turn

@@ -44,7 +44,9 @@ def why_not(s: State, action: CAction, seen: State | None = None) -> Reason | No
     judged = s if seen is None else seen
     has = s.capital[action.role]
     if action.capital > has:
-        return Reason("capital", f"needs {action.capital} political capital (has {has})", need=action.capital, has=has)
+        return Reason(
+            "capital", f"needs {action.capital} political capital (has {has})", need=action.capital, has=has
+        )
     if action.once and s.used[action.index]:
         return Reason("once", "can be taken only once per game")
     if action.cooldown and s.used[action.index] and s.turn - s.last_used[action.index] < action.cooldown:
@@ -109,7 +111,10 @@ def check_orders(
         action = actions[index]
         if action.role != role:
             return Reason(
-                "not_yours", f"{action.id!r} is not an order for {s.scenario.role_ids[role]}", action=index, role=role
+                "not_yours",
+                f"{action.id!r} is not an order for {s.scenario.role_ids[role]}",
+                action=index,
+                role=role,
             )
         if index in seen:
             return Reason("twice", f"{action.id!r} is ordered twice", action=index)
@@ -124,7 +129,9 @@ def check_orders(
         spent_capital += action.capital
     ap = s.scenario.roles[role].action_points
     if spent_ap > ap:
-        return Reason("ap", f"these orders need {spent_ap} action points; the role has {ap}", need=spent_ap, has=ap)
+        return Reason(
+            "ap", f"these orders need {spent_ap} action points; the role has {ap}", need=spent_ap, has=ap
+        )
     if spent_capital > s.capital[role]:
         has = s.capital[role]
         return Reason(

@@ -8,9 +8,8 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from game.engine import rng
-from game.engine.effects import apply_effects, breach, set_posture
+from game.engine.effects import apply_effects, breach
 from game.engine.orders import IllegalMove, check_orders
-from game.engine.view import legality_view
 from game.engine.state import (
     AG_ENDED,
     AG_IN_FORCE,
@@ -32,6 +31,7 @@ from game.engine.state import (
     State,
     TurnRecord,
 )
+from game.engine.view import legality_view
 from game.scenario.runtime import (
     ACTION_PROPOSE,
     C_DELAYED,
@@ -55,7 +55,6 @@ SKIP_CAPITAL, SKIP_REQUIRES, SKIP_PROPOSAL = "capital", "requires", "proposal"
 
 def new_game(scenario: CompiledScenario, seed: int) -> State:
     """The state at the start of turn 1, with its news already drawn."""
-    n_tracks = len(scenario.track_ids)
     n_actions = len(scenario.actions)
     n_terms = len(scenario.terms)
     postures = [p.start for p in scenario.postures]
@@ -161,10 +160,12 @@ def answer_proposals(state: State, answers: Mapping[int, Mapping[int, bool]]) ->
         for term in terms:
             if term not in asked:
                 name = state.scenario.terms[term].id if 0 <= term < len(state.scenario.terms) else term
-                raise IllegalMove(f"no proposal of {name!r} is waiting for this role", state.scenario.role_ids[role])
+                raise IllegalMove(
+                    f"no proposal of {name!r} is waiting for this role", state.scenario.role_ids[role]
+                )
     s = state.clone()
     log = list(s.current)
-    for term, sender, to, _ in s.proposals:
+    for term, _, to, _ in s.proposals:
         accepted = bool(answers.get(to, {}).get(term, False))
         compiled = s.scenario.terms[term]
         s.proposed[term] = 0
@@ -205,14 +206,18 @@ def resolve_turn(state: State, orders: Sequence[Sequence[int]], dice: Dice | Non
             if not (1 <= d1 <= 6 and 1 <= d2 <= 6):
                 raise IllegalMove(f"dice must show 1 to 6, got {d1} and {d2}")
             if action not in orders[role]:
-                raise IllegalMove(f"dice given for an order that was not made ({scenario.actions[action].id})")
+                raise IllegalMove(
+                    f"dice given for an order that was not made ({scenario.actions[action].id})"
+                )
     s = state.clone()
     log = list(s.current)
     actions = scenario.actions
     queue = sorted(
-        (actions[a].category, role, slot, a) for role, role_orders in enumerate(orders) for slot, a in enumerate(role_orders)
+        (actions[a].category, role, slot, a)
+        for role, role_orders in enumerate(orders)
+        for slot, a in enumerate(role_orders)
     )
-    for _, role, _, a in queue:
+    for *_, a in queue:
         resolve_action(s, actions[a], log, dice)
     consequences(s, log)
     upkeep(s, log)
@@ -408,4 +413,3 @@ def finish(s: State, ending: int, log: list[Entry]) -> None:
     s.ending = ending
     s.phase = PHASE_OVER
     log.append((L_ENDING, ending, s.turn, ("ending", ending)))
-

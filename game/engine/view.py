@@ -55,7 +55,11 @@ def filter_entry(s: State, entry: Entry, viewer: int) -> Entry | None:
     scenario = s.scenario
     if kind == L_TRACK and subject in scenario.secrets.hidden_tracks:
         return None
-    if kind == L_FLAG and subject in scenario.secrets.private_flags and viewer not in scenario.secrets.flag_viewers[subject]:
+    if (
+        kind == L_FLAG
+        and subject in scenario.secrets.private_flags
+        and viewer not in scenario.secrets.flag_viewers[subject]
+    ):
         return None
     if kind == L_POSTURE:
         posture = scenario.postures[subject]
@@ -79,7 +83,12 @@ def filter_entries(s: State, entries: tuple[Entry, ...], viewer: int) -> tuple[E
     if viewer == FACILITATOR or not entries:
         return entries
     secrets = s.scenario.secrets
-    if not secrets_live(s) and not secrets.hidden_tracks and not secrets.private_flags and not secrets.covert_postures:
+    if (
+        not secrets_live(s)
+        and not secrets.hidden_tracks
+        and not secrets.private_flags
+        and not secrets.covert_postures
+    ):
         return entries
     out = []
     for entry in entries:

@@ -78,9 +78,7 @@ def build_report(session: Any) -> Report:
     exposures = exposure_turns(s)
     finished = s.terminal
     timeline = tuple(
-        turn_report(
-            s, turn, entries, session.moves, exposures, notes, complete=finished or turn < s.turn
-        )
+        turn_report(s, turn, entries, session.moves, exposures, notes, complete=finished or turn < s.turn)
         for turn, entries in records(s)
     )
     risks = risk_reports(s, notes)
@@ -184,9 +182,7 @@ def move_of(moves: Sequence[Move], kind: str, turn: int) -> Move | None:
     return None
 
 
-def was_secret(
-    s: State, cause: tuple[Any, ...], turn: int, exposures: dict[int, list[int]]
-) -> bool:
+def was_secret(s: State, cause: tuple[Any, ...], turn: int, exposures: dict[int, list[int]]) -> bool:
     """Was this cause hidden from the other teams on that turn (a covert order not yet exposed)?"""
     while cause and cause[0] == C_DELAYED:
         cause = cause[1]
@@ -216,9 +212,7 @@ def turn_report(
     order_move = move_of(moves, ORDERS, turn)
     answer_move = move_of(moves, ANSWERS, turn)
     reasons: dict[str, list[str]] = dict(order_move.get("reasons", {})) if order_move else {}
-    answer_reasons: dict[str, dict[str, str]] = (
-        dict(answer_move.get("reasons", {})) if answer_move else {}
-    )
+    answer_reasons: dict[str, dict[str, str]] = dict(answer_move.get("reasons", {})) if answer_move else {}
 
     rolls: dict[int, Roll] = {}
     skipped: dict[int, str] = {}
@@ -231,9 +225,7 @@ def turn_report(
             d1, d2, modifier, total, part = value[:5]
             physical = bool(value[5]) if len(value) > 5 else False
             check = m.actions[subject].check
-            outcome = (
-                {1: check.success, 2: check.partial, 3: check.failure}.get(part) if check else None
-            )
+            outcome = {1: check.success, 2: check.partial, 3: check.failure}.get(part) if check else None
             rolls[subject] = Roll(
                 d1,
                 d2,
@@ -260,16 +252,12 @@ def turn_report(
                 option=text(posture.options[value].name),
             )
             happenings.append(
-                Happening(
-                    kind, words, sc.risks_of(cause), True, private_change(s, kind, subject, value)
-                )
+                Happening(kind, words, sc.risks_of(cause), True, private_change(s, kind, subject, value))
             )
         elif kind == L_FLAG:
             key = "report.flag_set" if value else "report.flag_cleared"
             words = tr(key, flag=text(m.flags[subject].name))
-            secret = private_change(s, kind, subject, value) or was_secret(
-                s, cause, turn, exposures
-            )
+            secret = private_change(s, kind, subject, value) or was_secret(s, cause, turn, exposures)
             happenings.append(Happening(kind, words, sc.risks_of(cause), False, secret))
         else:
             item = headline(s, entry)
@@ -297,13 +285,9 @@ def turn_report(
                     skipped.get(action, ""),
                 )
             )
-    before = (
-        s.history[turn - 2].tracks if turn >= 2 and turn - 2 < len(s.history) else sc.track_start
-    )
+    before = s.history[turn - 2].tracks if turn >= 2 and turn - 2 < len(s.history) else sc.track_start
     after = record.tracks if record is not None else tuple(s.tracks)
-    net = tuple(
-        track_move(sc, i, after[i] - before[i]) for i in range(len(after)) if after[i] != before[i]
-    )
+    net = tuple(track_move(sc, i, after[i] - before[i]) for i in range(len(after)) if after[i] != before[i])
     return TurnReport(
         turn,
         news,
@@ -333,9 +317,7 @@ def private_change(s: State, kind: str, subject: int, value: Any) -> bool:
     return False
 
 
-def decision(
-    s: State, entries: tuple[Entry, ...], position: int, notes: dict[int, str]
-) -> Decision:
+def decision(s: State, entries: tuple[Entry, ...], position: int, notes: dict[int, str]) -> Decision:
     """The facilitator decision logged at ``position``: an inject or an adjustment of tracks."""
     sc = s.scenario
     _, number, reason, cause = entries[position]
@@ -350,9 +332,7 @@ def decision(
         )
         return Decision("inject", str(reason), text(sc.model.events[event].headline), moves)
     moves = tuple(
-        track_move(sc, t, d)
-        for kind, t, d, c in entries
-        if kind == L_TRACK and c == (C_FACILITATOR, number)
+        track_move(sc, t, d) for kind, t, d, c in entries if kind == L_TRACK and c == (C_FACILITATOR, number)
     )
     return Decision("adjust", str(reason), "", moves)
 
@@ -436,8 +416,7 @@ def questions(sc: CompiledScenario, materialized: set[str]) -> tuple[Question, .
     debrief = sc.model.debrief
     items = list(debrief.questions) if debrief is not None else []
     out = [
-        Question(text(q.text), tuple(q.risks), tuple(r for r in q.risks if r in materialized))
-        for q in items
+        Question(text(q.text), tuple(q.risks), tuple(r for r in q.risks if r in materialized)) for q in items
     ]
     return tuple(sorted(out, key=lambda q: not q.materialized))
 

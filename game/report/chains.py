@@ -192,9 +192,7 @@ class Walker:
         self.values[track] += delta
         origin, _ = root_cause(cause)
         label = (
-            cause_label(self.sc, origin, self.notes)
-            if cause and cause[0] == C_DELAYED
-            else self.label(cause)
+            cause_label(self.sc, origin, self.notes) if cause and cause[0] == C_DELAYED else self.label(cause)
         )
         self.pushed[track][label] += delta
         self.pushed_turn[track][label] += delta
@@ -268,9 +266,7 @@ class Walker:
             if is_delta:
                 name = tr("report.chain.change_of", track=name)
             out.append(
-                Driver(
-                    name, value, tuple(Contributor(label, d, ()) for label, d in keep[:MAX_PUSHES])
-                )
+                Driver(name, value, tuple(Contributor(label, d, ()) for label, d in keep[:MAX_PUSHES]))
             )
         return tuple(out)
 
@@ -307,11 +303,7 @@ def risk_reports(s: State, notes: dict[int, str]) -> tuple[RiskReport, ...]:
             )
         chain.sort(key=lambda link: (link.turns[0], _KIND_ORDER.get(link.kind, 9)))
         turns = tuple(sorted({u.turn for u in mine}))
-        out.append(
-            RiskReport(
-                risk.id, text(risk.name), text(risk.article), bool(chain), turns, tuple(chain)
-            )
-        )
+        out.append(RiskReport(risk.id, text(risk.name), text(risk.article), bool(chain), turns, tuple(chain)))
     return tuple(out)
 
 

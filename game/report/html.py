@@ -299,9 +299,7 @@ def objectives(report: Report) -> str:
     for role in report.roles:
         status = tr("report.score_line", score=role.score, threshold=role.threshold)
         cls = "met" if role.cleared else "notmet"
-        out.append(
-            f'<div class="card"><h3>{e(role.name)} <span class="{cls}">— {e(status)}</span></h3>'
-        )
+        out.append(f'<div class="card"><h3>{e(role.name)} <span class="{cls}">— {e(status)}</span></h3>')
         out.append(
             f'<table><tr><th>{e(tr("report.col.objective"))}</th><th class="num">{e(tr("report.col.weight"))}</th>'
             f'<th class="num">{e(tr("report.col.start"))}</th><th class="num">{e(tr("report.col.end"))}</th>'
@@ -342,8 +340,7 @@ def findings(report: Report) -> str:
     ):
         out.append(f"<div><h3>{e(title)}</h3>")
         out.append(
-            "".join(f'<div class="card">{finding_html(f)}</div>' for f in items)
-            or f"<p>{e(empty)}</p>"
+            "".join(f'<div class="card">{finding_html(f)}</div>' for f in items) or f"<p>{e(empty)}</p>"
         )
         out.append("</div>")
     out.append("</div></section>")
@@ -386,9 +383,7 @@ def order_row(order: OrderLine, first: bool = True) -> str:
 
 
 def turn_html(turn: TurnReport) -> str:
-    title = tr("report.turn", n=turn.turn) + (
-        "" if turn.complete else " " + tr("report.turn_in_progress")
-    )
+    title = tr("report.turn", n=turn.turn) + ("" if turn.complete else " " + tr("report.turn_in_progress"))
     out = [f'<article class="turn" id="turn-{turn.turn}"><h3>{e(title)}</h3>']
     if turn.news:
         out.append(
@@ -419,8 +414,7 @@ def turn_html(turn: TurnReport) -> str:
             f"<table><tr><th>{e(tr('report.col.role'))}</th><th>{e(tr('report.col.orders'))}</th>"
             f"<th>{e(tr('report.col.check'))}</th></tr>"
             + "".join(
-                order_row(o, i == 0 or turn.orders[i - 1].role != o.role)
-                for i, o in enumerate(turn.orders)
+                order_row(o, i == 0 or turn.orders[i - 1].role != o.role) for i, o in enumerate(turn.orders)
             )
             + "</table>"
         )
@@ -429,9 +423,7 @@ def turn_html(turn: TurnReport) -> str:
         out.append(f'<h4>{e(tr("report.consequences"))}</h4><ul class="happen">')
         for h in rest:
             cls = ' class="major"' if h.major else ""
-            secret = (
-                f' <span class="badge secret">{e(tr("report.secret"))}</span>' if h.secret else ""
-            )
+            secret = f' <span class="badge secret">{e(tr("report.secret"))}</span>' if h.secret else ""
             out.append(f"<li{cls}>{e(h.text)}{risk_tags(h.risks)}{secret}</li>")
         out.append("</ul>")
     if turn.moves:
@@ -495,11 +487,7 @@ def tracks(report: Report) -> str:
 
 def link_html(link: Link) -> str:
     turns = turn_list(link.turns)
-    when = (
-        tr("report.on_turns", turns=turns)
-        if len(link.turns) > 1
-        else tr("report.on_turn", turn=turns)
-    )
+    when = tr("report.on_turns", turns=turns) if len(link.turns) > 1 else tr("report.on_turn", turn=turns)
     out = [
         f'<li><span class="kind">{e(tr("report.link." + link.kind))} · {e(when)}</span><br><strong>{e(link.label)}</strong>'
     ]
@@ -590,9 +578,7 @@ def typical(report: Report) -> str:
     out.append(f"<p><strong>{e(ending_sentence(report, data))}</strong></p>")
     bars = [Bar(name, (a, b), mine) for name, a, b, mine in ending_rows(report, data)]
     out.append(f"<h3>{e(tr('report.typical.endings'))}</h3>")
-    out.append(
-        bar_chart(tr("report.typical.endings"), bars, [(computer_name, SKY), (same_name, ORANGE)])
-    )
+    out.append(bar_chart(tr("report.typical.endings"), bars, [(computer_name, SKY), (same_name, ORANGE)]))
     out.append(f"<h3>{e(tr('report.typical.scores'))}</h3>")
     out.append(f'<p class="note">{e(tr("report.typical.scores_note"))}</p>')
     for r, role in enumerate(report.roles):
@@ -684,9 +670,7 @@ def whatif(report: Report) -> str:
         f"<tr><td>{e(tr('report.whatif.ending'))}</td><td>{e(tr('report.ending_line', ending=c.original.ending, turn=c.original.turns))}</td>"
         f"<td>{e(tr('report.ending_line', ending=c.whatif.ending, turn=c.whatif.turns))}</td></tr>"
     )
-    for (name, a, threshold, ok_a), (_, b, _, ok_b) in zip(
-        c.original.scores, c.whatif.scores, strict=True
-    ):
+    for (name, a, threshold, ok_a), (_, b, _, ok_b) in zip(c.original.scores, c.whatif.scores, strict=True):
         mark_a = "✓" if ok_a else "✗"
         mark_b = "✓" if ok_b else "✗"
         out.append(
@@ -737,9 +721,7 @@ def _turn_cell(turn: TurnReport | None, other: TurnReport | None) -> str:
     def mark(words: str, shared: bool) -> str:
         return e(words) if shared else f"<strong>{e(words)}</strong>"
 
-    orders = "<br>".join(
-        mark(f"{o.role}: {o.action}", (o.role, o.action) in theirs) for o in turn.orders
-    )
+    orders = "<br>".join(mark(f"{o.role}: {o.action}", (o.role, o.action) in theirs) for o in turn.orders)
     major = "".join(f"<li>{mark(h.text, h.text in said)}</li>" for h in turn.happenings if h.major)
     same_news = other is not None and other.news == turn.news
     news = f'<div class="news">{mark(turn.news, same_news)}</div>' if turn.news else ""
@@ -747,9 +729,7 @@ def _turn_cell(turn: TurnReport | None, other: TurnReport | None) -> str:
         f'<div class="decision">{e(d.event or tr("report.decision.adjust"))} — {e(d.reason)}</div>'
         for d in turn.decisions
     )
-    return f"{news}{decisions}<div>{orders}</div>" + (
-        f'<ul class="happen">{major}</ul>' if major else ""
-    )
+    return f"{news}{decisions}<div>{orders}</div>" + (f'<ul class="happen">{major}</ul>' if major else "")
 
 
 def side_by_side(c: Comparison) -> str:

@@ -35,9 +35,7 @@ def moves_text(moves: Sequence[TrackMove]) -> str:
     return ", ".join(f"{md(m.track)} {signed(m.delta)}" for m in moves)
 
 
-def table(
-    header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()
-) -> list[str]:
+def table(header: Sequence[str], rows: Sequence[Sequence[str]], right: Sequence[int] = ()) -> list[str]:
     align = ["---:" if i in right else "---" for i in range(len(header))]
     out = ["| " + " | ".join(header) + " |", "| " + " | ".join(align) + " |"]
     out.extend("| " + " | ".join(row) + " |" for row in rows)
@@ -123,9 +121,7 @@ def summary(report: Report, lines: list[str]) -> None:
         add(f"- {md(fact)}")
     add("")
     ranked = sorted((r for r in report.risks if r.materialized), key=lambda r: -r.harm)
-    materialized = [
-        f"{r.id} {md(r.name)} ({md(tr('report.harm_short', harm=r.harm))})" for r in ranked
-    ]
+    materialized = [f"{r.id} {md(r.name)} ({md(tr('report.harm_short', harm=r.harm))})" for r in ranked]
     if materialized:
         add(f"{md(tr('report.materialized_list'))} " + "; ".join(materialized))
         add("")
@@ -220,9 +216,7 @@ def roll_text(order: OrderLine) -> str:
 
 def turn_lines(turn: TurnReport, lines: list[str]) -> None:
     add = lines.append
-    title = tr("report.turn", n=turn.turn) + (
-        "" if turn.complete else " " + tr("report.turn_in_progress")
-    )
+    title = tr("report.turn", n=turn.turn) + ("" if turn.complete else " " + tr("report.turn_in_progress"))
     add(f"### {md(title)}")
     add("")
     if turn.news:
@@ -245,9 +239,7 @@ def turn_lines(turn: TurnReport, lines: list[str]) -> None:
         add("")
     if turn.orders:
         rows = [[md(o.role), order_text(o), roll_text(o)] for o in turn.orders]
-        lines.extend(
-            table([tr("report.col.role"), tr("report.col.orders"), tr("report.col.check")], rows)
-        )
+        lines.extend(table([tr("report.col.role"), tr("report.col.orders"), tr("report.col.check")], rows))
     rest = [h for h in turn.happenings if h.kind != "answer"]
     if rest:
         add(f"{md(tr('report.consequences'))}:")
@@ -288,11 +280,7 @@ def tracks(report: Report, lines: list[str]) -> None:
 
 def link_lines(link: Link) -> list[str]:
     turns = turn_list(link.turns)
-    when = (
-        tr("report.on_turns", turns=turns)
-        if len(link.turns) > 1
-        else tr("report.on_turn", turn=turns)
-    )
+    when = tr("report.on_turns", turns=turns) if len(link.turns) > 1 else tr("report.on_turn", turn=turns)
     out = [
         f"1. _{md(tr('report.link.' + link.kind))}, {md(when)}_: **{md(link.label)}**"
         + (f" ({moves_text(link.moves)})" if link.moves else "")
@@ -316,11 +304,7 @@ def risks(report: Report, lines: list[str]) -> None:
     rows = [
         [
             f"**{r.id}** {md(r.name)}",
-            md(
-                tr("report.yes_turns", turns=turn_list(r.turns))
-                if r.materialized
-                else tr("report.no")
-            ),
+            md(tr("report.yes_turns", turns=turn_list(r.turns)) if r.materialized else tr("report.no")),
             str(r.harm) if r.materialized else "",
         ]
         for r in report.risks
@@ -485,9 +469,7 @@ def whatif(report: Report, lines: list[str]) -> None:
     add("")
     before = ", ".join(c.before) or tr("report.pass")
     after = ", ".join(c.after) or tr("report.pass")
-    add(
-        f"**{md(tr('report.whatif.question', role=c.role, turn=c.turn, after=after, before=before))}**"
-    )
+    add(f"**{md(tr('report.whatif.question', role=c.role, turn=c.turn, after=after, before=before))}**")
     add("")
     add(md(tr("report.whatif.method")))
     add("")
@@ -499,9 +481,7 @@ def whatif(report: Report, lines: list[str]) -> None:
     add(f"### {md(tr('report.whatif.where'))}")
     add("")
     rows = [[str(p.turn), md(p.what), md(p.original), md(p.whatif)] for p in c.partings]
-    lines.extend(
-        table([tr("report.col.turn"), tr("report.col.what"), original, changed], rows, right=(0,))
-    )
+    lines.extend(table([tr("report.col.turn"), tr("report.col.what"), original, changed], rows, right=(0,)))
     add(f"### {md(tr('report.whatif.outcome'))}")
     add("")
     rows = [
@@ -511,9 +491,7 @@ def whatif(report: Report, lines: list[str]) -> None:
             md(tr("report.ending_line", ending=c.whatif.ending, turn=c.whatif.turns)),
         ]
     ]
-    for (name, a, threshold, ok_a), (_, b, _, ok_b) in zip(
-        c.original.scores, c.whatif.scores, strict=True
-    ):
+    for (name, a, threshold, ok_a), (_, b, _, ok_b) in zip(c.original.scores, c.whatif.scores, strict=True):
         rows.append(
             [
                 md(tr("report.whatif.score_of", role=name, threshold=threshold)),
@@ -570,9 +548,7 @@ def _cell(turn: TurnReport | None) -> str:
     parts = []
     if turn.news:
         parts.append(f"_{md(turn.news)}_")
-    parts.extend(
-        f"{md(d.event or tr('report.decision.adjust'))} — {md(d.reason)}" for d in turn.decisions
-    )
+    parts.extend(f"{md(d.event or tr('report.decision.adjust'))} — {md(d.reason)}" for d in turn.decisions)
     parts.extend(f"{md(o.role)}: {md(o.action)}" for o in turn.orders)
     parts.extend(f"**{md(h.text)}**" for h in turn.happenings if h.major)
     return "<br>".join(parts)

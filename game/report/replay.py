@@ -49,9 +49,7 @@ class Step:
     reason: str = ""
 
 
-def compile_moves(
-    scenario: CompiledScenario, moves: Sequence[Mapping[str, Any]]
-) -> tuple[Step, ...]:
+def compile_moves(scenario: CompiledScenario, moves: Sequence[Mapping[str, Any]]) -> tuple[Step, ...]:
     """Moves by id (as saved) to steps by index; ids were checked when the session was built."""
     sc = scenario
     steps: list[Step] = []
@@ -60,9 +58,7 @@ def compile_moves(
         turn = int(move.get("turn", 0))
         if kind == ORDERS:
             given = dict(move.get("orders", {}))
-            orders = tuple(
-                tuple(sc.action_index[a] for a in given.get(role, ())) for role in sc.role_ids
-            )
+            orders = tuple(tuple(sc.action_index[a] for a in given.get(role, ())) for role in sc.role_ids)
             dice = {
                 (sc.role_index[r], sc.action_index[a]): (int(d1), int(d2))
                 for r, a, d1, d2 in move.get("dice", ())
@@ -196,9 +192,7 @@ def recorded_dice(
     orders: Sequence[tuple[int, ...]], recorded: Mapping[tuple[int, int], tuple[int, int]]
 ) -> Dice:
     """The physical dice of the record, for the orders that are still given."""
-    return {
-        (role, action): pair for (role, action), pair in recorded.items() if action in orders[role]
-    }
+    return {(role, action): pair for (role, action), pair in recorded.items() if action in orders[role]}
 
 
 def by_turn(steps: Sequence[Step]) -> dict[int, list[Step]]:
@@ -237,9 +231,7 @@ def replay(
                     tally,
                 )
             elif step.kind == INJECT:
-                s = _decide(
-                    s, lambda st, step=step: inject_event(st, step.event, step.reason), tally
-                )
+                s = _decide(s, lambda st, step=step: inject_event(st, step.event, step.reason), tally)
             elif step.kind == ANSWERS:
                 if s.phase == PHASE_ANSWERS:
                     s = answer_proposals(s, policy.answers(s, step.answers, tally))
@@ -288,9 +280,7 @@ class SameOrders:
             out.append(kept)
         return out
 
-    def answers(
-        self, s: State, recorded: Mapping[int, Mapping[int, bool]] | None, tally: Tally
-    ) -> Answers:
+    def answers(self, s: State, recorded: Mapping[int, Mapping[int, bool]] | None, tally: Tally) -> Answers:
         return merge_answers(s, recorded, self.stand_ins.answer, tally)
 
     def dice(

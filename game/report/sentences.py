@@ -32,13 +32,9 @@ def drops_sentence(data: Typical) -> str:
     if data.dropped_other:
         text += " " + tr("report.typical.dropped_other", n=f"{data.dropped_other:,}")
     if data.still_open:
-        text += " " + tr(
-            "report.typical.still_open", n=f"{data.still_open:,}", turn=data.this_game_turns
-        )
+        text += " " + tr("report.typical.still_open", n=f"{data.still_open:,}", turn=data.this_game_turns)
     if data.stand_in_decisions:
-        text += " " + tr(
-            "report.typical.stand_ins", n=f"{data.stand_in_decisions:,}", level=data.level
-        )
+        text += " " + tr("report.typical.stand_ins", n=f"{data.stand_in_decisions:,}", level=data.level)
     return text
 
 

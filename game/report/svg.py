@@ -98,9 +98,7 @@ def line_chart(
         )
         last = len(line.values) - 1
         color = end_color or line.color
-        out.append(
-            f'<circle cx="{_n(x(last))}" cy="{_n(y(line.values[-1]))}" r="3" fill="{color}"/>'
-        )
+        out.append(f'<circle cx="{_n(x(last))}" cy="{_n(y(line.values[-1]))}" r="3" fill="{color}"/>')
         if not legend:
             out.append(
                 f'<text x="{_n(x(last) + 5)}" y="{_n(y(line.values[-1]) + 3.5)}" font-size="9.5" font-weight="bold" fill="{INK}">{line.values[-1]}</text>'
@@ -185,9 +183,7 @@ class Bar:
     highlight: bool = False
 
 
-def bar_chart(
-    title: str, bars: Sequence[Bar], series: Sequence[tuple[str, str]], width: int = 620
-) -> str:
+def bar_chart(title: str, bars: Sequence[Bar], series: Sequence[tuple[str, str]], width: int = 620) -> str:
     """Horizontal bars, one group per label and one bar per series (name, colour)."""
     label_w, right, row_h, bar_h = 190, 48, 8 + 12 * len(series), 11
     legend_h = 22
@@ -197,9 +193,7 @@ def bar_chart(
     for i, (name, color) in enumerate(series):
         lx = label_w + i * 190
         out.append(f'<rect x="{lx}" y="4" width="12" height="10" fill="{color}"/>')
-        out.append(
-            f'<text x="{lx + 16}" y="13" font-size="10.5" fill="{INK}">{escape(name)}</text>'
-        )
+        out.append(f'<text x="{lx + 16}" y="13" font-size="10.5" fill="{INK}">{escape(name)}</text>')
     for row, bar in enumerate(bars):
         y0 = legend_h + row * row_h
         weight = ' font-weight="bold"' if bar.highlight else ""

@@ -178,8 +178,7 @@ _WORKER: dict[str, object] = {}
 
 def _play_computer(scenario: CompiledScenario, seed: int, level: str) -> Outcome:
     players = [
-        make_controller(level, seed * 31 + role, scenario, role)
-        for role in range(len(scenario.roles))
+        make_controller(level, seed * 31 + role, scenario, role) for role in range(len(scenario.roles))
     ]
     state, _ = play_game(scenario, seed, players)
     return outcome_of(state)
@@ -189,9 +188,7 @@ def _play_same_orders(
     scenario: CompiledScenario, seed: int, steps: Sequence[Step], level: str, turns: int
 ) -> Outcome:
     tally = Tally()
-    state = replay(
-        scenario, seed, steps, SameOrders(StandIns(scenario, seed, level)), tally, max_turns=turns
-    )
+    state = replay(scenario, seed, steps, SameOrders(StandIns(scenario, seed, level)), tally, max_turns=turns)
     return outcome_of(state, tally)
 
 
@@ -209,9 +206,7 @@ def run_chunk(
     return [_play_same_orders(scenario, seed, steps, level, turns) for seed in seeds]
 
 
-def _init_worker(
-    source: str, content_hash: str, steps: tuple[Step, ...], level: str, turns: int
-) -> None:
+def _init_worker(source: str, content_hash: str, steps: tuple[Step, ...], level: str, turns: int) -> None:
     """Set a worker up. A problem is kept for the tasks to report, never raised here: a pool
     whose initializer fails restarts its workers for ever."""
     _WORKER.update(steps=steps, level=level, turns=turns, problem="")
@@ -276,14 +271,9 @@ def analyse(
     total = 2 * games
     workers = default_workers() if workers is None else workers
     method = start_method(scenario) if workers > 1 and len(tasks) > 1 else None
-    chunks = (
-        _in_processes(scenario, steps, level, turns, tasks, workers, method) if method else None
-    )
+    chunks = _in_processes(scenario, steps, level, turns, tasks, workers, method) if method else None
     if chunks is None:  # one process: asked for, nothing to split, or no processes to be had
-        chunks = (
-            run_chunk(scenario, steps, level, kind, chunk_seeds, turns)
-            for kind, chunk_seeds in tasks
-        )
+        chunks = (run_chunk(scenario, steps, level, kind, chunk_seeds, turns) for kind, chunk_seeds in tasks)
     results: list[list[Outcome]] = []
     done = 0
     try:
@@ -349,9 +339,7 @@ def _in_processes(
             with pool:
                 for chunk in pool.imap(_worker_chunk, tasks):
                     if isinstance(chunk, str):
-                        raise ContentError(
-                            [Problem(scenario.source_path, 1, 1, chunk + "; run it again")]
-                        )
+                        raise ContentError([Problem(scenario.source_path, 1, 1, chunk + "; run it again")])
                     yield chunk
         finally:
             _WORKER.clear()

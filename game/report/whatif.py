@@ -83,9 +83,7 @@ class Comparison:
     original: Side
     whatif: Side
     partings: tuple[Parting, ...]
-    gaps: tuple[
-        tuple[str, int, int, str], ...
-    ]  # (track, original end, what-if end, good), largest first
+    gaps: tuple[tuple[str, int, int, str], ...]  # (track, original end, what-if end, good), largest first
     dropped_orders: int
     stand_in: int  # decisions (a role's orders or answers) a computer stand-in made for a team
     recomputed: tuple[str, ...]  # computer-played roles that decided afresh after the games parted
@@ -110,9 +108,7 @@ def parse_change(scenario: CompiledScenario, spec: str) -> tuple[int, int, tuple
         raise WhatIfError(tr("report.whatif.syntax", spec=spec)) from None
     role_id = role_id.strip().lower()
     if role_id not in scenario.role_index:
-        raise WhatIfError(
-            tr("report.whatif.role", role=role_id, roles=", ".join(scenario.role_ids))
-        )
+        raise WhatIfError(tr("report.whatif.role", role=role_id, roles=", ".join(scenario.role_ids)))
     ids = tuple(a.strip() for a in actions.split(",") if a.strip())
     return turn, scenario.role_index[role_id], ids
 
@@ -175,13 +171,9 @@ class Faithful:
         self.seen[s.turn] = s
         if self.fingerprints is not None:
             self.fingerprints[(s.turn, PHASE_ORDERS)] = s.fingerprint()
-        return (
-            [tuple(o) for o in recorded] if recorded is not None else [() for _ in s.scenario.roles]
-        )
+        return [tuple(o) for o in recorded] if recorded is not None else [() for _ in s.scenario.roles]
 
-    def answers(
-        self, s: State, recorded: Mapping[int, Mapping[int, bool]] | None, tally: Tally
-    ) -> Answers:
+    def answers(self, s: State, recorded: Mapping[int, Mapping[int, bool]] | None, tally: Tally) -> Answers:
         if self.fingerprints is not None:
             self.fingerprints[(s.turn, "answers")] = s.fingerprint()
         return merge_answers(s, recorded, lambda _s, _r: {}, tally)
@@ -208,9 +200,7 @@ class Counterfactual:
         self.stand_ins = StandIns(sc, session.seed, STAND_IN_LEVEL)
         self.recomputed: set[int] = set()
         self.recorded_reasons = {
-            int(m["turn"]): dict(m.get("reasons", {}))
-            for m in session.moves
-            if m.get("type") == ORDERS
+            int(m["turn"]): dict(m.get("reasons", {})) for m in session.moves if m.get("type") == ORDERS
         }
         # turn -> role id -> the computer players' reasons, as moves hold them
         self.reasons: dict[int, dict[str, list[str]]] = {}
@@ -235,8 +225,7 @@ class Counterfactual:
         change = self.change
         role_ids = s.scenario.role_ids
         if recorded is not None and (
-            s.turn < change.turn
-            or (s.turn > change.turn and self.same_as_original(s, PHASE_ORDERS))
+            s.turn < change.turn or (s.turn > change.turn and self.same_as_original(s, PHASE_ORDERS))
         ):
             self.reasons[s.turn] = self.recorded_reasons.get(s.turn, {})
             return [tuple(o) for o in recorded]
@@ -267,9 +256,7 @@ class Counterfactual:
                 out.append(self.stand_ins.orders(s, role))
         return out
 
-    def answers(
-        self, s: State, recorded: Mapping[int, Mapping[int, bool]] | None, tally: Tally
-    ) -> Answers:
+    def answers(self, s: State, recorded: Mapping[int, Mapping[int, bool]] | None, tally: Tally) -> Answers:
         if s.turn <= self.change.turn or self.same_as_original(s, "answers"):
             return merge_answers(s, recorded, self.stand_ins.answer, tally)
 
@@ -302,17 +289,13 @@ def compare(session: Any, change: Change) -> Comparison:
     original_state: State = session.state
     fingerprints: dict[tuple[int, str], Any] = {}
     max_turns = None if original_state.terminal else len(original_state.history)
-    check = replay(
-        sc, session.seed, steps, Faithful({}, fingerprints), Tally(), max_turns=max_turns
-    )
+    check = replay(sc, session.seed, steps, Faithful({}, fingerprints), Tally(), max_turns=max_turns)
     if check.fingerprint() != original_state.fingerprint() and original_state.terminal:
         raise WhatIfError(tr("report.whatif.no_replay"))
     policy = Counterfactual(session, change, fingerprints)
     tally = Tally()
     other = replay(sc, session.seed, steps, policy, tally, max_turns=max_turns)
-    before = tuple(
-        action_name(sc, a) for a in original_state.history[change.turn - 1].orders[change.role]
-    )
+    before = tuple(action_name(sc, a) for a in original_state.history[change.turn - 1].orders[change.role])
     after = tuple(action_name(sc, a) for a in change.orders)
     return Comparison(
         change.turn,
@@ -349,8 +332,7 @@ def side(s: State, moves: Sequence[Mapping[str, Any]], start: int) -> Side:
         s.terminal,
         len(s.history),
         tuple(
-            (role_name(sc, r), sc_.score, sc_.threshold, sc_.cleared)
-            for r, sc_ in enumerate(scored.scores)
+            (role_name(sc, r), sc_.score, sc_.threshold, sc_.cleared) for r, sc_ in enumerate(scored.scores)
         ),
         timeline,
         series(s),
@@ -398,9 +380,7 @@ def partings(a: State, b: State, start: int) -> tuple[Parting, ...]:
             break
         if first_entry is None and ra.entries != rb.entries:
             ea, eb = ra.entries, rb.entries
-            at = next(
-                (i for i in range(min(len(ea), len(eb))) if ea[i] != eb[i]), min(len(ea), len(eb))
-            )
+            at = next((i for i in range(min(len(ea), len(eb))) if ea[i] != eb[i]), min(len(ea), len(eb)))
             first_entry = Parting(
                 ra.turn,
                 tr("report.whatif.part.first"),
@@ -411,12 +391,8 @@ def partings(a: State, b: State, start: int) -> tuple[Parting, ...]:
             news_turn = Parting(
                 ra.turn,
                 tr("report.whatif.part.news"),
-                text(sc.model.events[ra.news].headline)
-                if ra.news >= 0
-                else tr("report.whatif.nothing"),
-                text(sc.model.events[rb.news].headline)
-                if rb.news >= 0
-                else tr("report.whatif.nothing"),
+                text(sc.model.events[ra.news].headline) if ra.news >= 0 else tr("report.whatif.nothing"),
+                text(sc.model.events[rb.news].headline) if rb.news >= 0 else tr("report.whatif.nothing"),
             )
         if others_turn is None and ra.turn > start and ra.orders != rb.orders:
             role = next(r for r in range(len(ra.orders)) if ra.orders[r] != rb.orders[r])

@@ -129,7 +129,9 @@ class Compiler:
 
     # ------------------------------------------------------------------ helpers
 
-    def condition(self, source: str | None, path: YamlPath, expect: cond.ValueType = cond.BOOL) -> Getter | None:
+    def condition(
+        self, source: str | None, path: YamlPath, expect: cond.ValueType = cond.BOOL
+    ) -> Getter | None:
         if source is None:
             return None
         try:
@@ -164,7 +166,9 @@ class Compiler:
         seen: dict[str, int] = {}
         for i, item in enumerate(items):
             if item.id in seen:
-                self.report.add(path + (i, "id"), f"duplicate {what} id {item.id!r} (first at item {seen[item.id] + 1})")
+                self.report.add(
+                    path + (i, "id"), f"duplicate {what} id {item.id!r} (first at item {seen[item.id] + 1})"
+                )
             else:
                 seen[item.id] = i
 
@@ -263,7 +267,9 @@ class Compiler:
             for j, role in enumerate(flag.visible_to):
                 self.lookup(self.role_index, role, "role", ("flags", i, "visible_to", j))
             if flag.public and flag.visible_to:
-                self.report.add(("flags", i, "visible_to"), "'visible_to' is only for flags with public: false")
+                self.report.add(
+                    ("flags", i, "visible_to"), "'visible_to' is only for flags with public: false"
+                )
         for i, track in enumerate(s.tracks):
             if track.id in RESERVED_NAMES:
                 self.report.add(("tracks", i, "id"), f"{track.id!r} is a reserved word; pick another id")
@@ -310,7 +316,8 @@ class Compiler:
                 hidden_tracks=frozenset(i for i, t in enumerate(s.tracks) if t.hidden),
                 private_flags=frozenset(i for i, f in enumerate(s.flags) if not f.public),
                 flag_viewers=tuple(
-                    frozenset(self.role_index[r] for r in f.visible_to if r in self.role_index) for f in s.flags
+                    frozenset(self.role_index[r] for r in f.visible_to if r in self.role_index)
+                    for f in s.flags
                 ),
                 covert_postures=any(o.covert for p in s.postures for o in p.options),
             ),
@@ -328,7 +335,9 @@ class Compiler:
                         actions[a].capital,
                         actions[a].once,
                         actions[a].cooldown,
-                        terms[actions[a].term].requires if actions[a].kind == ACTION_PROPOSE else actions[a].requires,
+                        terms[actions[a].term].requires
+                        if actions[a].kind == ACTION_PROPOSE
+                        else actions[a].requires,
                         actions[a].term if actions[a].kind == ACTION_PROPOSE else -1,
                     )
                     for a in indexes
@@ -366,7 +375,14 @@ class Compiler:
             CPersona(
                 id=p.id,
                 values=tuple(
-                    (self.need(self.condition(v.measure, path + ("personas", j, "values", k, "measure"), cond.NUM)), v.weight)
+                    (
+                        self.need(
+                            self.condition(
+                                v.measure, path + ("personas", j, "values", k, "measure"), cond.NUM
+                            )
+                        ),
+                        v.weight,
+                    )
                     for k, v in enumerate(p.values)
                 ),
                 caution=p.caution,
@@ -397,7 +413,9 @@ class Compiler:
         if posture.start in option_ids:
             start = option_ids.index(posture.start)
         else:
-            self.report.add(path + ("start",), f"{posture.start!r} is not one of its options ({', '.join(option_ids)})")
+            self.report.add(
+                path + ("start",), f"{posture.start!r} is not one of its options ({', '.join(option_ids)})"
+            )
         options = tuple(
             CPostureOption(
                 covert=o.covert,
@@ -413,9 +431,12 @@ class Compiler:
     def compile_term(self, i: int, term: m.Term) -> CTerm:
         path: YamlPath = ("terms", i)
         proposers = frozenset(
-            self.lookup(self.role_index, r, "role", path + ("proposers", j)) for j, r in enumerate(term.proposers)
+            self.lookup(self.role_index, r, "role", path + ("proposers", j))
+            for j, r in enumerate(term.proposers)
         )
-        to = frozenset(self.lookup(self.role_index, r, "role", path + ("to", j)) for j, r in enumerate(term.to))
+        to = frozenset(
+            self.lookup(self.role_index, r, "role", path + ("to", j)) for j, r in enumerate(term.to)
+        )
         if len(proposers | to) < 2:
             self.report.add(path + ("to",), "a term needs two different roles: one proposes, another answers")
         self.risks(term.risks, path + ("risks",))
@@ -496,7 +517,11 @@ class Compiler:
                 continue
             for proposer in dict.fromkeys(term.proposers):
                 for addressee in dict.fromkeys(term.to):
-                    if proposer == addressee or proposer not in self.role_index or addressee not in self.role_index:
+                    if (
+                        proposer == addressee
+                        or proposer not in self.role_index
+                        or addressee not in self.role_index
+                    ):
                         continue
                     index = first + len(out)
                     out.append(
@@ -565,7 +590,10 @@ class Compiler:
                 continue
             endings.append(CEnding(i, when, final, ending.priority))
         if fallback < 0:
-            self.report.add(("endings",), "one ending needs timing: final and no 'when': it is the fallback at the turn limit")
+            self.report.add(
+                ("endings",),
+                "one ending needs timing: final and no 'when': it is the fallback at the turn limit",
+            )
             fallback = 0
         endings.sort(key=lambda e: (e.timing_final, -e.priority, e.index))
         return tuple(endings), fallback

@@ -312,7 +312,7 @@ def _compile(node: Node, names: Namespace, used: set[str]) -> tuple[Getter, Valu
         value = node[2]
         return (lambda s: value), BOOL, value
     if kind == "str":
-        raise ConditionError("text can only be compared with a posture, e.g. posture.x == \"y\"", node[1])
+        raise ConditionError('text can only be compared with a posture, e.g. posture.x == "y"', node[1])
     if kind == "name":
         return _compile_name(node, names, used)
     if kind == "not":
@@ -434,7 +434,7 @@ def _compile_arith(node: Node, names: Namespace, used: set[str]) -> tuple[Getter
     op_text = node[2]
     left, lt, lc = _compile(node[3], names, used)
     right, rt, rc = _compile(node[4], names, used)
-    for side_type, side_fn, side_c in ((lt, left, lc), (rt, right, rc)):
+    for side_type in (lt, rt):
         if side_type == STR:
             raise ConditionError(f"'{op_text}' needs numbers, not text", node[1])
     if lt == BOOL:
@@ -501,7 +501,7 @@ def _compile_choice(
     op_text: str, name_node: Node, str_node: Node, names: Namespace, used: set[str], at: int
 ) -> tuple[Getter, ValueType, Any]:
     if name_node[0] != "name":
-        raise ConditionError("text can only be compared with a posture, e.g. posture.x == \"y\"", at)
+        raise ConditionError('text can only be compared with a posture, e.g. posture.x == "y"', at)
     ref = names.resolve(name_node[2])
     if ref is None:
         raise ConditionError(f"unknown name {name_node[2]!r}{names.suggest(name_node[2])}", name_node[1])

@@ -18,7 +18,13 @@ from game.scenario.compiler import Compiler
 from game.scenario.errors import ContentError, Problem
 from game.scenario.models import Scenario
 from game.scenario.runtime import CompiledScenario
-from game.scenario.yaml_loader import Document, YamlPath, decode_text, load_yaml_text, read_file_limited
+from game.scenario.yaml_loader import (
+    Document,
+    YamlPath,
+    decode_text,
+    load_yaml_text,
+    read_file_limited,
+)
 
 SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
 DEFAULT_SCENARIO = "cartel_mission"
@@ -54,7 +60,9 @@ def load_scenario(name: str | os.PathLike[str] | None = None) -> CompiledScenari
     return load_scenario_text(decode_text(data, source), source, hashlib.sha256(data).hexdigest())
 
 
-def load_scenario_text(text: str, source: str = "<text>", content_hash: str | None = None) -> CompiledScenario:
+def load_scenario_text(
+    text: str, source: str = "<text>", content_hash: str | None = None
+) -> CompiledScenario:
     if content_hash is None:
         content_hash = hashlib.sha256(text.encode("utf-8")).hexdigest()
     doc = load_yaml_text(text, source)

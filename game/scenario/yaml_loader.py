@@ -38,9 +38,7 @@ YamlPath = tuple[str | int, ...]
 Mark = tuple[int, int]
 
 _TAG = "tag:yaml.org,2002:"
-_ALLOWED_TAGS = {
-    _TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")
-}
+_ALLOWED_TAGS = {_TAG + name for name in ("str", "int", "float", "bool", "null", "map", "seq", "timestamp")}
 _INT = re.compile(r"[-+]?[0-9]+")
 _FLOAT = re.compile(r"[-+]?(?:[0-9]+\.[0-9]*|\.[0-9]+)(?:[eE][-+]?[0-9]+)?")
 _TRUE = {"true", "True", "TRUE"}
@@ -162,7 +160,11 @@ def _count_events(text: str, source: str) -> None:
             if count > MAX_EVENTS:
                 mark = event.start_mark
                 raise ContentError(
-                    [Problem(source, mark.line + 1, mark.column + 1, f"too many values (limit {MAX_EVENTS:,})")]
+                    [
+                        Problem(
+                            source, mark.line + 1, mark.column + 1, f"too many values (limit {MAX_EVENTS:,})"
+                        )
+                    ]
                 )
     finally:
         loader.dispose()
@@ -175,7 +177,11 @@ def reader_problem(err: yaml.reader.ReaderError, text: str, source: str) -> Prob
     line = before.count("\n") + 1
     column = position - (before.rfind("\n") + 1) + 1
     char = err.character
-    code = f"U+{ord(char) if isinstance(char, str) and len(char) == 1 else char:04X}" if char is not None else "?"
+    code = (
+        f"U+{ord(char) if isinstance(char, str) and len(char) == 1 else char:04X}"
+        if char is not None
+        else "?"
+    )
     return Problem(source, line, column, f"YAML syntax: character {code} is not allowed ({err.reason})")
 
 
@@ -265,4 +271,3 @@ def scalar_value(node: yaml.ScalarNode) -> Any:
     if _FLOAT.fullmatch(text):
         return float(text)
     return text
-

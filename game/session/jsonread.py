@@ -48,7 +48,11 @@ def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> by
             raise ContentError([Problem(name, 1, 1, "is not a regular file")])
         if info.st_size > max_bytes:
             raise ContentError(
-                [Problem(name, 1, 1, f"file is too large ({info.st_size:,} bytes; the limit is {max_bytes:,})")]
+                [
+                    Problem(
+                        name, 1, 1, f"file is too large ({info.st_size:,} bytes; the limit is {max_bytes:,})"
+                    )
+                ]
             )
         with open(name, "rb") as handle:
             data = handle.read(max_bytes + 1)
@@ -73,7 +77,16 @@ def decode(data: bytes, source: str) -> str:
         before = data[: err.start]
         line = before.count(b"\n") + 1
         column = len(before) - (before.rfind(b"\n") + 1) + 1
-        raise ContentError([Problem(source, line, column, "not UTF-8 text: a save is UTF-8 JSON (was it edited in another encoding?)")]) from None
+        raise ContentError(
+            [
+                Problem(
+                    source,
+                    line,
+                    column,
+                    "not UTF-8 text: a save is UTF-8 JSON (was it edited in another encoding?)",
+                )
+            ]
+        ) from None
 
 
 def parse(text: str, source: str) -> Any:

@@ -23,16 +23,22 @@ ANSWERS, ORDERS, ADJUST, INJECT = "answers", "orders", "adjust", "inject"
 MOVE_TYPES = (ANSWERS, ORDERS, ADJUST, INJECT)
 
 
-def answers_move(state: State, answers: dict[int, dict[int, bool]], reasons: dict[int, dict[int, str]] | None = None) -> Move:
+def answers_move(
+    state: State, answers: dict[int, dict[int, bool]], reasons: dict[int, dict[int, str]] | None = None
+) -> Move:
     sc = state.scenario
     move: Move = {
         "type": ANSWERS,
         "turn": state.turn,
-        "answers": {sc.role_ids[r]: {sc.terms[t].id: bool(a) for t, a in terms.items()} for r, terms in answers.items()},
+        "answers": {
+            sc.role_ids[r]: {sc.terms[t].id: bool(a) for t, a in terms.items()}
+            for r, terms in answers.items()
+        },
     }
     if reasons:
         move["reasons"] = {
-            sc.role_ids[r]: {sc.terms[t].id: why for t, why in terms.items() if why} for r, terms in reasons.items()
+            sc.role_ids[r]: {sc.terms[t].id: why for t, why in terms.items() if why}
+            for r, terms in reasons.items()
         }
     return move
 
@@ -47,10 +53,14 @@ def orders_move(
     move: Move = {
         "type": ORDERS,
         "turn": state.turn,
-        "orders": {sc.role_ids[r]: [sc.actions[a].id for a in role_orders] for r, role_orders in enumerate(orders)},
+        "orders": {
+            sc.role_ids[r]: [sc.actions[a].id for a in role_orders] for r, role_orders in enumerate(orders)
+        },
     }
     if dice:
-        move["dice"] = [[sc.role_ids[r], sc.actions[a].id, d1, d2] for (r, a), (d1, d2) in sorted(dice.items())]
+        move["dice"] = [
+            [sc.role_ids[r], sc.actions[a].id, d1, d2] for (r, a), (d1, d2) in sorted(dice.items())
+        ]
     if reasons:
         move["reasons"] = {sc.role_ids[r]: list(why) for r, why in reasons.items() if any(why)}
     return move
@@ -67,7 +77,12 @@ def adjust_move(state: State, changes: dict[int, int], reason: str) -> Move:
 
 
 def inject_move(state: State, event: int, reason: str) -> Move:
-    return {"type": INJECT, "turn": state.turn, "event": state.scenario.model.events[event].id, "reason": reason}
+    return {
+        "type": INJECT,
+        "turn": state.turn,
+        "event": state.scenario.model.events[event].id,
+        "reason": reason,
+    }
 
 
 def _index(table: dict[str, int], name: Any, what: str) -> int:
@@ -98,7 +113,10 @@ def apply_move(state: State, move: Move) -> State:
             role_id, action_id, d1, d2 = item
             if not isinstance(d1, int) or not isinstance(d2, int):
                 raise IllegalMove("dice must be whole numbers")
-            dice[(_index(sc.role_index, role_id, "role"), _index(sc.action_index, action_id, "action"))] = (d1, d2)
+            dice[(_index(sc.role_index, role_id, "role"), _index(sc.action_index, action_id, "action"))] = (
+                d1,
+                d2,
+            )
         return resolve_turn(state, orders, dice or None)
     if kind == ADJUST:
         changes = {_index(sc.track_index, t, "track"): d for t, d in dict(move.get("changes", {})).items()}
@@ -106,5 +124,7 @@ def apply_move(state: State, move: Move) -> State:
             raise IllegalMove("track changes must be whole numbers")
         return adjust_tracks(state, changes, str(move.get("reason", "")))
     if kind == INJECT:
-        return inject_event(state, _index(sc.event_index, move.get("event"), "event"), str(move.get("reason", "")))
+        return inject_event(
+            state, _index(sc.event_index, move.get("event"), "event"), str(move.get("reason", ""))
+        )
     raise IllegalMove(f"unknown move type {kind!r}")

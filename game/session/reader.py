@@ -211,7 +211,8 @@ def _scenario_for(document: Document, given: CompiledScenario | None) -> Compile
         file = SCENARIO_DIR / f"{name}.yaml"
         if not file.is_file():
             raise document.error(
-                ("scenario", "path"), f"this Common Ground has no bundled scenario {name!r} (see 'commonground list')"
+                ("scenario", "path"),
+                f"this Common Ground has no bundled scenario {name!r} (see 'commonground list')",
             )
         compiled = _load_scenario_for(document, file)
     else:
@@ -219,7 +220,8 @@ def _scenario_for(document: Document, given: CompiledScenario | None) -> Compile
     where = compiled.source_path
     if compiled.id != ref["id"]:
         raise document.error(
-            ("scenario", "id"), f"this save is of scenario {ref['id']!r}, but {where} is scenario {compiled.id!r}"
+            ("scenario", "id"),
+            f"this save is of scenario {ref['id']!r}, but {where} is scenario {compiled.id!r}",
         )
     if compiled.content_hash != ref["hash"]:
         raise document.error(
@@ -231,7 +233,9 @@ def _scenario_for(document: Document, given: CompiledScenario | None) -> Compile
         )
     roles = ref.get("roles")
     if roles is not None and list(roles) != list(compiled.role_ids):
-        raise document.error(("scenario", "roles"), f"the roles {roles} are not the scenario's {list(compiled.role_ids)}")
+        raise document.error(
+            ("scenario", "roles"), f"the roles {roles} are not the scenario's {list(compiled.role_ids)}"
+        )
     return with_turns(compiled, ref.get("turns"))  # a game set up with another turn limit
 
 
@@ -358,6 +362,8 @@ def _restore_pending(document: Document, session: Session, pending: dict[str, An
             session.submit_orders(role, [index(path, sc.action_index, a, "action") for a in actions])
         for n, (role_id, action_id, d1, d2) in enumerate(pending.get("dice", [])):
             path = ("pending", "dice", n)
-            session.set_dice(role_of(path, role_id), index(path, sc.action_index, action_id, "action"), d1, d2)
+            session.set_dice(
+                role_of(path, role_id), index(path, sc.action_index, action_id, "action"), d1, d2
+            )
     except IllegalMove as err:
         raise document.error(path, f"kept orders cannot be given back: {err}") from None

@@ -45,12 +45,15 @@ def describe_move(index: int, move: dict[str, Any]) -> str:
     return f"move {index + 1} (turn {move.get('turn')}, {move.get('type')})"
 
 
-def replay(scenario: CompiledScenario, seed: int, moves: list[dict[str, Any]], snapshot: dict[str, Any]) -> Replayed:
+def replay(
+    scenario: CompiledScenario, seed: int, moves: list[dict[str, Any]], snapshot: dict[str, Any]
+) -> Replayed:
     """Apply every move from the start; raises MoveRefused for a move the engine refuses."""
     crowded = crowded_turn(moves)
     if crowded is not None:
         raise MoveRefused(
-            ("moves", crowded[0]), f"more than {MAX_MOVES_PER_TURN} moves in turn {crowded[1]}; a save holds fewer"
+            ("moves", crowded[0]),
+            f"more than {MAX_MOVES_PER_TURN} moves in turn {crowded[1]}; a save holds fewer",
         )
     state = new_game(scenario, seed)
     steps = snapshot.get("steps")
@@ -112,7 +115,9 @@ def check_final(
         differences.append(f"phase is {state.phase}, the save says {snapshot['phase']}")
     ending = scenario.model.endings[state.ending].id if state.ending >= 0 else None
     if ending != snapshot["ending"]:
-        differences.append(f"ending is {ending or 'none yet'}, the save says {snapshot['ending'] or 'none yet'}")
+        differences.append(
+            f"ending is {ending or 'none yet'}, the save says {snapshot['ending'] or 'none yet'}"
+        )
     tracks = dict(zip(scenario.track_ids, state.tracks, strict=True))
     for track_id in sorted(set(tracks) | set(snapshot["tracks"])):
         mine, theirs = tracks.get(track_id), snapshot["tracks"].get(track_id)

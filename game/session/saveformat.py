@@ -88,7 +88,9 @@ class OrdersMove(_Model):
 class AdjustMove(_Model):
     type: Literal["adjust"]
     turn: TurnNumber
-    changes: Annotated[dict[Id, Annotated[StrictInt, Field(ge=-100, le=100)]], Field(min_length=1, max_length=100)]
+    changes: Annotated[
+        dict[Id, Annotated[StrictInt, Field(ge=-100, le=100)]], Field(min_length=1, max_length=100)
+    ]
     reason: Reason
 
 
@@ -136,7 +138,9 @@ class Pending(_Model):
 
     orders: Annotated[dict[Id, Annotated[list[Id], Field(max_length=50)]], Field(max_length=20)] = {}
     dice: Annotated[list[DiceRoll], Field(max_length=200)] = []
-    answers: Annotated[dict[Id, Annotated[dict[Id, StrictBool], Field(max_length=100)]], Field(max_length=20)] = {}
+    answers: Annotated[
+        dict[Id, Annotated[dict[Id, StrictBool], Field(max_length=100)]], Field(max_length=20)
+    ] = {}
 
 
 class SaveDocument(_Model):

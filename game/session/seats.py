@@ -34,7 +34,9 @@ def parse_seat(text: str, allowed: tuple[str, ...]) -> Seat:
     return Seat(kind, persona or None)
 
 
-def parse_seats(spec: str | None, scenario: CompiledScenario, default: str, allowed: tuple[str, ...]) -> list[Seat]:
+def parse_seats(
+    spec: str | None, scenario: CompiledScenario, default: str, allowed: tuple[str, ...]
+) -> list[Seat]:
     """One seat per role, in scenario order. ``spec`` is ``KIND`` for all roles or ``role=KIND,...``."""
     roles = scenario.role_ids
     seats = [parse_seat(default, allowed + (default,)) for _ in roles]

@@ -67,14 +67,21 @@ class Session:
     def new(cls, scenario: CompiledScenario, seed: int, seats: Sequence[Seat], name: str = "") -> Session:
         session = cls(scenario, seed, list(seats), new_game(scenario, seed), name=name)
         session.controllers = [
-            None if seat.human else make_controller(seat.kind, seed * 31 + role, scenario, role, persona=seat.persona)
+            None
+            if seat.human
+            else make_controller(seat.kind, seed * 31 + role, scenario, role, persona=seat.persona)
             for role, seat in enumerate(session.seats)
         ]
         return session
 
     @classmethod
     def from_moves(
-        cls, scenario: CompiledScenario, seed: int, seats: Sequence[Seat], moves: Sequence[Move], name: str = ""
+        cls,
+        scenario: CompiledScenario,
+        seed: int,
+        seats: Sequence[Seat],
+        moves: Sequence[Move],
+        name: str = "",
     ) -> Session:
         """Rebuild a session by replaying its moves (each checked by the engine)."""
         session = cls.new(scenario, seed, seats, name)
@@ -126,7 +133,9 @@ class Session:
         for role, controller in enumerate(self.controllers):
             if controller is None or role in self.pending_answers or not pending_answers(self.state, role):
                 continue
-            decided = controller.answer(redact(self.state, role, getattr(controller, "view_turns", None)), role)
+            decided = controller.answer(
+                redact(self.state, role, getattr(controller, "view_turns", None)), role
+            )
             self.pending_answers[role] = dict(decided.accepted)
             self.answer_reasons[role] = dict(decided.reasons)
 
@@ -174,7 +183,9 @@ class Session:
         for role, controller in enumerate(self.controllers):
             if controller is None or role in self.pending_orders:
                 continue
-            decided = controller.orders(redact(self.state, role, getattr(controller, "view_turns", None)), role)
+            decided = controller.orders(
+                redact(self.state, role, getattr(controller, "view_turns", None)), role
+            )
             self.pending_orders[role] = tuple(decided.actions)
             self.order_reasons[role] = tuple(decided.reasons)
 

@@ -109,7 +109,9 @@ def saves_dir() -> Path:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as err:
-        raise SaveError([Problem(str(folder), 1, 1, f"cannot create the save folder: {err.strerror or err}")]) from None
+        raise SaveError(
+            [Problem(str(folder), 1, 1, f"cannot create the save folder: {err.strerror or err}")]
+        ) from None
     if folder not in _cleaned:
         _cleaned.add(folder)
         atomic.remove_stale_temps(folder)
@@ -228,7 +230,14 @@ def encode(session: Session, source: str = "<save>") -> bytes:
     crowded = crowded_turn(doc["moves"])
     if crowded is not None:
         raise SaveError(
-            [Problem(source, 1, 1, f"this game cannot be saved: more than {MAX_MOVES_PER_TURN} moves in turn {crowded[1]}")]
+            [
+                Problem(
+                    source,
+                    1,
+                    1,
+                    f"this game cannot be saved: more than {MAX_MOVES_PER_TURN} moves in turn {crowded[1]}",
+                )
+            ]
         )
     text = json.dumps(doc, ensure_ascii=False, indent=1) + "\n"
     data = text.encode("utf-8")
@@ -237,7 +246,9 @@ def encode(session: Session, source: str = "<save>") -> bytes:
     try:
         jsonread.parse(text, source)  # the reader's own limits: what we write, we can read
     except ContentError as err:
-        raise SaveError([Problem(source, 1, 1, f"this game cannot be saved: {err.problems[0].message}")]) from None
+        raise SaveError(
+            [Problem(source, 1, 1, f"this game cannot be saved: {err.problems[0].message}")]
+        ) from None
     return data
 
 
@@ -255,8 +266,15 @@ def _write(session: Session, path: Path, broken: str, *, deep: bool = True) -> P
     if state == "broken":
         if broken == "refuse":
             raise SaveError(
-                [Problem(str(path), 1, 1, f"not overwritten: this file is not a sound save ({detail}); "
-                 "choose another file name")]
+                [
+                    Problem(
+                        str(path),
+                        1,
+                        1,
+                        f"not overwritten: this file is not a sound save ({detail}); "
+                        "choose another file name",
+                    )
+                ]
             )
         try:
             atomic.move_aside(path, "broken")
@@ -370,7 +388,9 @@ def autosave(session: Session) -> Path:
             atomic.move_aside(target, "previous")
             _prune_old_autosaves(folder)
         except OSError as err:
-            raise SaveError([Problem(str(target), 1, 1, f"cannot keep the previous autosave: {err}")]) from None
+            raise SaveError(
+                [Problem(str(target), 1, 1, f"cannot keep the previous autosave: {err}")]
+            ) from None
     return _write(session, target, broken="move", deep=False)
 
 

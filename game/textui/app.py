@@ -17,7 +17,14 @@ from game.ai import KINDS
 from game.cli import EXIT_OK, BadInput
 from game.engine import PUBLIC, IllegalMove, State, legal_action_indexes, pending_answers
 from game.i18n import available_languages, set_language, text, tr
-from game.present import action_description, action_name, headlines, odds_line, reason_text, role_name
+from game.present import (
+    action_description,
+    action_name,
+    headlines,
+    odds_line,
+    reason_text,
+    role_name,
+)
 from game.scenario.load import load_scenario
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat, SeatError, parse_seats
@@ -197,7 +204,9 @@ class TextGame:
             s = self.session.view(role)
             self.console.rule(tr("text.orders_for", role=role_name(self.sc, role, short=False), turn=s.turn))
             ap = self.sc.roles[role].action_points
-            self.console.print(tr("text.resources", ap=ap, capital=s.capital[role], standing=s.standing[role]))
+            self.console.print(
+                tr("text.resources", ap=ap, capital=s.capital[role], standing=s.standing[role])
+            )
             running = render.programmes_line(s, role)
             if running:
                 self.console.print(tr("text.programmes", running=running))
@@ -332,7 +341,11 @@ class TextGame:
         for item in headlines(s, record.entries):
             risks = f" [dim]({', '.join(item.risks)})[/dim]" if item.risks else ""
             style = "bold" if item.major else ""
-            self.console.print(f"  {'■' if item.major else '·'} [{style}]{item.text}[/{style}]{risks}" if style else f"  · {item.text}{risks}")
+            self.console.print(
+                f"  {'■' if item.major else '·'} [{style}]{item.text}[/{style}]{risks}"
+                if style
+                else f"  · {item.text}{risks}"
+            )
         self.show_computer_reasons(s)
         if not self.session.terminal:
             self.pause()
@@ -347,13 +360,17 @@ class TextGame:
             for action_id, why in zip(full, reasons, strict=False):
                 index = self.sc.action_index[action_id]
                 if index in record.orders[role] and why:
-                    self.console.print(f"  [dim]{role_name(self.sc, role)} - {action_name(self.sc, index)}: {why}[/dim]")
+                    self.console.print(
+                        f"  [dim]{role_name(self.sc, role)} - {action_name(self.sc, index)}: {why}[/dim]"
+                    )
 
 
 # ----------------------------------------------------------------------------- setup
 
 
-def setup_seats(scenario: CompiledScenario, spec: str | None, console: Console, ask: Ask, interactive: bool) -> list[Seat]:
+def setup_seats(
+    scenario: CompiledScenario, spec: str | None, console: Console, ask: Ask, interactive: bool
+) -> list[Seat]:
     allowed = ("human", *KINDS)
     try:
         seats = parse_seats(spec, scenario, "human", allowed)
@@ -364,7 +381,9 @@ def setup_seats(scenario: CompiledScenario, spec: str | None, console: Console, 
     console.print(tr("text.setup_intro"))
     while True:
         for r, seat in enumerate(seats):
-            console.print(f"  {scenario.role_ids[r]:10} {role_name(scenario, r, short=False)}: [bold]{seat}[/bold]")
+            console.print(
+                f"  {scenario.role_ids[r]:10} {role_name(scenario, r, short=False)}: [bold]{seat}[/bold]"
+            )
         line = ask(tr("text.setup_prompt", kinds=", ".join(allowed))).strip()
         if not line:
             return seats
@@ -384,7 +403,9 @@ def run_text(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario) if (args.scenario or not args.load) else None
     if args.lang:
         if args.lang not in available_languages():
-            raise BadInput(f"--lang: no interface language {args.lang!r} (available: {', '.join(available_languages())})")
+            raise BadInput(
+                f"--lang: no interface language {args.lang!r} (available: {', '.join(available_languages())})"
+            )
         set_language(args.lang)
     console = Console(highlight=False)
     interactive = sys.stdin.isatty()
@@ -405,7 +426,9 @@ def run_text(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def open_session(args: argparse.Namespace, scenario: CompiledScenario | None, console: Console, ask: Ask, interactive: bool) -> Session:
+def open_session(
+    args: argparse.Namespace, scenario: CompiledScenario | None, console: Console, ask: Ask, interactive: bool
+) -> Session:
     """A loaded game (--load) or a new one; a bad save is a clear error, exit 2."""
     if args.load:
         session = load_session(resolve_save(args.load), scenario)

@@ -66,7 +66,12 @@ def situation_panel(s: State) -> Panel:
     lines.append(tr("text.agreements") + ": " + (", ".join(in_force) if in_force else tr("text.none")))
     for term, sender, to, _ in s.proposals:
         lines.append(
-            tr("text.on_table", sender=role_name(sc, sender), term=text(m.terms[term].name), to=role_name(sc, to))
+            tr(
+                "text.on_table",
+                sender=role_name(sc, sender),
+                term=text(m.terms[term].name),
+                to=role_name(sc, to),
+            )
         )
     capital = ", ".join(f"{role_name(sc, r)} {s.capital[r]}" for r in range(len(sc.roles)))
     lines.append(tr("text.capital_all") + ": " + capital)
@@ -80,7 +85,9 @@ def news_panel(s: State) -> Panel | None:
     """What the table has to react to: last turn's consequences, then this turn's news."""
     items = []
     if s.history:
-        items.extend(h for h in headlines(s, s.history[-1].entries) if h.major and h.kind in CONSEQUENCE_KINDS)
+        items.extend(
+            h for h in headlines(s, s.history[-1].entries) if h.major and h.kind in CONSEQUENCE_KINDS
+        )
     items.extend(headlines(s, s.current))
     if not items:
         return None
@@ -130,19 +137,30 @@ def orders_table(s: State, role: int) -> tuple[Table, list[int]]:
             action = sc.actions[index]
             odds = odds_line(s, action)
             detail = action_tends(sc, index) + (f"\n[cyan]{odds}[/cyan]" if odds else "")
-            name = action_name(sc, index) + (f" [magenta]{tr('text.covert_tag')}[/magenta]" if action.covert else "")
+            name = action_name(sc, index) + (
+                f" [magenta]{tr('text.covert_tag')}[/magenta]" if action.covert else ""
+            )
             if index in legal:
                 numbered.append(index)
                 table.add_row(str(len(numbered)), name, cost_line(action), detail)
             else:
                 reason = reason_text(sc, why_not(s, action)) if why_not(s, action) else tr("text.not_now")
-                table.add_row("", Text.from_markup(f"[dim]{name}[/dim]"), Text(cost_line(action), style="dim"), Text(reason, style="dim"))
+                table.add_row(
+                    "",
+                    Text.from_markup(f"[dim]{name}[/dim]"),
+                    Text(cost_line(action), style="dim"),
+                    Text(reason, style="dim"),
+                )
     return table, numbered
 
 
 def programmes_line(s: State, role: int) -> str:
     sc = s.scenario
-    running = [f"{action_name(sc, a)} ({tr('text.turns_left', n=left)})" for a, _, left in s.programmes if sc.actions[a].role == role]
+    running = [
+        f"{action_name(sc, a)} ({tr('text.turns_left', n=left)})"
+        for a, _, left in s.programmes
+        if sc.actions[a].role == role
+    ]
     return ", ".join(running)
 
 
@@ -154,10 +172,13 @@ def why_panel(s: State, track: int) -> Panel:
         body = tr("text.why.none")
     else:
         body = "\n".join(
-            f"{tr('text.turn_n', n=c.turn)}: {c.delta:+d}  {c.label}" + (f" [dim]({', '.join(c.risks)})[/dim]" if c.risks else "")
+            f"{tr('text.turn_n', n=c.turn)}: {c.delta:+d}  {c.label}"
+            + (f" [dim]({', '.join(c.risks)})[/dim]" if c.risks else "")
             for c in changes
         )
-    return Panel(body, title=tr("text.why.title", track=text(model.name), value=s.tracks[track]), title_align="left")
+    return Panel(
+        body, title=tr("text.why.title", track=text(model.name), value=s.tracks[track]), title_align="left"
+    )
 
 
 def sparkline(values: list[int]) -> str:
@@ -172,7 +193,11 @@ def end_screen(s: State) -> Group:
     outcome = result(s)
     ending = m.endings[s.ending]
     parts: list = [
-        Panel(text(ending.narrative), title=tr("text.ending", name=text(ending.name), turn=s.turn), title_align="left"),
+        Panel(
+            text(ending.narrative),
+            title=tr("text.ending", name=text(ending.name), turn=s.turn),
+            title_align="left",
+        ),
     ]
     scores = Table(title=tr("text.scores"), title_justify="left", show_edge=False)
     scores.add_column(tr("text.role"))
@@ -192,7 +217,12 @@ def end_screen(s: State) -> Group:
             detail,
         )
     parts.append(scores)
-    parts.append(Text(tr("text.common_ground.yes") if outcome.common_ground else tr("text.common_ground.no"), style="bold"))
+    parts.append(
+        Text(
+            tr("text.common_ground.yes") if outcome.common_ground else tr("text.common_ground.no"),
+            style="bold",
+        )
+    )
     chart = Table(title=tr("text.tracks_over_time"), title_justify="left", show_edge=False)
     chart.add_column(tr("text.track"))
     chart.add_column(tr("text.start"), justify="right")

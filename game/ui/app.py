@@ -185,9 +185,7 @@ class App:
     # ------------------------------------------------------------------ a frame
 
     def global_key(self, event: pygame.event.Event) -> bool:
-        if event.key == pygame.K_F11 or (
-            event.key == pygame.K_RETURN and event.mod & pygame.KMOD_ALT
-        ):
+        if event.key == pygame.K_F11 or (event.key == pygame.K_RETURN and event.mod & pygame.KMOD_ALT):
             self.toggle_fullscreen()
             return True
         if event.key == pygame.K_F2:
@@ -238,9 +236,7 @@ class App:
         if top.handle(event):
             self.dirty = True
 
-    def step(
-        self, events: Sequence[pygame.event.Event], dt: float, clock_dt: float | None = None
-    ) -> bool:
+    def step(self, events: Sequence[pygame.event.Event], dt: float, clock_dt: float | None = None) -> bool:
         """One frame: events, animation, drawing if anything changed. Returns True if drawn.
 
         ``dt`` drives animations (capped by the loop); ``clock_dt``, when given, is the real time

@@ -103,16 +103,12 @@ class TrackRow(Widget):
     def draw_bar(self, surface: pygame.Surface, p: Painter, bar: Rect) -> None:
         pal = p.pal
         radius = bar.height // 2
-        pygame.draw.rect(
-            surface, pal.panel_hi if pal.name == "dark" else pal.line, bar, border_radius=radius
-        )
+        pygame.draw.rect(surface, pal.panel_hi if pal.name == "dark" else pal.line, bar, border_radius=radius)
         value = max(0.0, min(100.0, self.value))
         fill_w = round(bar.width * value / 100)
         start_x = bar.x + round(bar.width * max(0, min(100, self.before)) / 100)
         if fill_w:
-            pygame.draw.rect(
-                surface, pal.bar, Rect(bar.x, bar.y, fill_w, bar.height), border_radius=radius
-            )
+            pygame.draw.rect(surface, pal.bar, Rect(bar.x, bar.y, fill_w, bar.height), border_radius=radius)
         end_x = bar.x + fill_w
         if self.delta and end_x != start_x:
             color = p.change_color(self.delta, self.good)
@@ -182,18 +178,14 @@ def place_rows(rows: list[TrackRow], rect: Rect, p: Painter, area: ScrollArea) -
 # ----------------------------------------------------------------------------- why it moved
 
 
-def draw_why(
-    surface: pygame.Surface, p: Painter, s: State, track: int, anchor: Rect, bounds: Rect
-) -> None:
+def draw_why(surface: pygame.Surface, p: Painter, s: State, track: int, anchor: Rect, bounds: Rect) -> None:
     """A panel beside a track: what it measures and each cause of its moves (with risk ids)."""
     t = p.theme
     pal = p.pal
     model = s.scenario.model.tracks[track]
     width = min(t.px(520), bounds.width - t.px(20))
     inner = width - 2 * t.pad
-    lines: list[
-        tuple[str, str, tuple[int, int, int] | None, int]
-    ] = []  # (text, style, color, delta)
+    lines: list[tuple[str, str, tuple[int, int, int] | None, int]] = []  # (text, style, color, delta)
     title = tr("text.why.title", track=text(model.name), value=s.tracks[track])
     lines.append((title, "body_bold", None, 0))
     lines.append((text(model.description), "small", pal.dim, 0))
@@ -276,9 +268,7 @@ def draw_news(
         lh = p.line_height(style)
         if line.major:
             size = t.px(9)
-            pygame.draw.rect(
-                surface, pal.text, Rect(rect.x + t.px(4), sy + lh // 2 - size // 2, size, size)
-            )
+            pygame.draw.rect(surface, pal.text, Rect(rect.x + t.px(4), sy + lh // 2 - size // 2, size, size))
         elif line.tone == "reason":
             pygame.draw.circle(surface, pal.dim, (rect.x + t.px(8), sy + lh // 2), max(2, t.px(2)))
         else:

@@ -44,12 +44,7 @@ class ActionCard(Widget):
     def _text_width(self, p: Painter) -> int:
         t = p.theme
         return (
-            self.rect.width
-            - t.px(10)
-            - t.px(20)
-            - t.px(10)
-            - t.px(10)
-            - (t.px(24) if self.selected else 0)
+            self.rect.width - t.px(10) - t.px(20) - t.px(10) - t.px(10) - (t.px(24) if self.selected else 0)
         )
 
     def _lines(self, p: Painter, width: int) -> tuple[list[str], list[str]]:
@@ -71,9 +66,7 @@ class ActionCard(Widget):
         t = p.theme
         self.rect.width = width
         names, meta = self._lines(p, self._text_width(p))
-        return (
-            t.px(16) + len(names) * p.line_height("body_bold") + len(meta) * p.line_height("small")
-        )
+        return t.px(16) + len(names) * p.line_height("body_bold") + len(meta) * p.line_height("small")
 
     def draw(self, surface: pygame.Surface, p: Painter, focused: bool, hovered: bool) -> None:
         t = p.theme
@@ -84,9 +77,7 @@ class ActionCard(Widget):
         border = pal.primary if self.selected else (pal.covert if self.covert else pal.line)
         p.panel(surface, rect, fill, border)
         if self.selected:
-            pygame.draw.rect(
-                surface, pal.primary, rect, width=max(2, t.px(3)), border_radius=t.radius
-            )
+            pygame.draw.rect(surface, pal.primary, rect, width=max(2, t.px(3)), border_radius=t.radius)
         box = t.px(20)
         x = rect.x + t.px(10)
         y = rect.y + t.px(8)

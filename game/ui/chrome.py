@@ -20,9 +20,7 @@ def draw_section_title(
     t = p.theme
     p.draw_text(surface, label.upper(), pos, "small_bold", p.pal.dim, max_width=width)
     h = p.line_height("small_bold")
-    pygame.draw.line(
-        surface, p.pal.line, (pos[0], pos[1] + h + 1), (pos[0] + width, pos[1] + h + 1), 1
-    )
+    pygame.draw.line(surface, p.pal.line, (pos[0], pos[1] + h + 1), (pos[0] + width, pos[1] + h + 1), 1)
     return h + t.px(6)
 
 

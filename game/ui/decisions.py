@@ -84,9 +84,7 @@ def adjudicate(session: Session, track: int, delta: int, reason: str) -> Outcome
     )
 
 
-def set_dice(
-    session: Session, role: int, action: int, d1: int, d2: int, reveal: bool = False
-) -> Outcome:
+def set_dice(session: Session, role: int, action: int, d1: int, d2: int, reveal: bool = False) -> Outcome:
     """The dice the table rolled for a given order (used instead of the computer's roll)."""
     try:
         session.set_dice(role, action, d1, d2)

@@ -196,9 +196,7 @@ def draw_pill(
     return width
 
 
-def draw_countdown(
-    surface: pygame.Surface, p: Painter, timer: DeliberationTimer, rect: pygame.Rect
-) -> None:
+def draw_countdown(surface: pygame.Surface, p: Painter, timer: DeliberationTimer, rect: pygame.Rect) -> None:
     """The countdown large, for the projected board: 'Time left for this turn 4:12'."""
     if not timer.shown:
         return

@@ -93,9 +93,7 @@ class ListRow(Widget):
         fill = pal.panel_hi if (hovered or focused or self.selected) else pal.bg
         p.panel(surface, self.rect, fill, pal.primary if self.selected else pal.line)
         if self.selected:
-            pygame.draw.rect(
-                surface, pal.primary, self.rect, width=max(2, t.px(3)), border_radius=t.radius
-            )
+            pygame.draw.rect(surface, pal.primary, self.rect, width=max(2, t.px(3)), border_radius=t.radius)
         x = self.rect.x + t.px(10)
         width = self.rect.width - t.px(20)
         p.draw_text(surface, self.title, (x, self.rect.y + t.px(5)), "body_bold", max_width=width)
@@ -158,9 +156,7 @@ class StepChoice(Choice):
             pal.dim,
             max_width=label_w - t.px(14),
         )
-        value_rect = Rect(
-            self.rect.x + label_w, self.rect.y, self.rect.width - label_w, self.rect.height
-        )
+        value_rect = Rect(self.rect.x + label_w, self.rect.y, self.rect.width - label_w, self.rect.height)
         arrow = max(8, lh // 2)
         p.chevron(surface, (value_rect.x + arrow, self.rect.centery), arrow, "left", pal.text)
         p.chevron(surface, (value_rect.right - arrow, self.rect.centery), arrow, "right", pal.text)

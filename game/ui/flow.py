@@ -120,13 +120,9 @@ class Match:
         if seat.human:
             return tr("ui.seat.human")
         level = tr(f"ui.level.{seat.kind}")
-        label = tr(
-            "ui.seat.computer", level=seat.kind if level == f"ui.level.{seat.kind}" else level
-        )
+        label = tr("ui.seat.computer", level=seat.kind if level == f"ui.level.{seat.kind}" else level)
         if seat.persona:
-            persona = next(
-                (p for p in self.sc.model.roles[role].personas if p.id == seat.persona), None
-            )
+            persona = next((p for p in self.sc.model.roles[role].personas if p.id == seat.persona), None)
             label += " - " + (text(persona.name) if persona else seat.persona)
         return label
 

@@ -45,12 +45,7 @@ def window_size(text: str | None, desktop: tuple[int, int] | None) -> tuple[int,
         except ValueError:
             pass
     w, h = DEFAULT_SIZE
-    if (
-        desktop
-        and desktop[0] > 0
-        and desktop[1] > 0
-        and (desktop[0] < w + 40 or desktop[1] < h + 80)
-    ):
+    if desktop and desktop[0] > 0 and desktop[1] > 0 and (desktop[0] < w + 40 or desktop[1] < h + 80):
         scale = min((desktop[0] - 40) / w, (desktop[1] - 80) / h)
         w, h = round(w * scale), round(h * scale)
     return w, h
@@ -76,8 +71,7 @@ def run_window(args: argparse.Namespace) -> int:
             from game.cli import BadInput
 
             raise BadInput(
-                f"--lang: no interface language {lang!r} "
-                f"(choose from: {', '.join(available_languages())})"
+                f"--lang: no interface language {lang!r} (choose from: {', '.join(available_languages())})"
             )
         set_language(lang)
 
@@ -88,9 +82,7 @@ def run_window(args: argparse.Namespace) -> int:
         driver = pygame.display.get_driver()
         if driver in ("offscreen", "dummy") and not os.environ.get("SDL_VIDEODRIVER"):
             pygame.display.quit()
-            print(
-                no_display_message(f"only the {driver} video driver is available"), file=sys.stderr
-            )
+            print(no_display_message(f"only the {driver} video driver is available"), file=sys.stderr)
             return NO_DISPLAY_EXIT
         pygame.font.init()
         from game.ui.app import App, open_window

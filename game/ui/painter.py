@@ -184,16 +184,12 @@ class Painter:
         radius = self.theme.radius
         pygame.draw.rect(surface, color or self.pal.panel, rect, border_radius=radius)
         if border is not None:
-            pygame.draw.rect(
-                surface, border, rect, width=max(1, self.theme.px(1)), border_radius=radius
-            )
+            pygame.draw.rect(surface, border, rect, width=max(1, self.theme.px(1)), border_radius=radius)
 
     def focus_ring(self, surface: pygame.Surface, rect: Rect) -> None:
         width = self.theme.focus_width
         ring = rect.inflate(width * 2 + 2, width * 2 + 2)
-        pygame.draw.rect(
-            surface, self.pal.focus, ring, width=width, border_radius=self.theme.radius + width
-        )
+        pygame.draw.rect(surface, self.pal.focus, ring, width=width, border_radius=self.theme.radius + width)
 
     def triangle(
         self, surface: pygame.Surface, center: tuple[int, int], size: int, up: bool, color: Color
@@ -241,9 +237,7 @@ class Painter:
         pygame.draw.line(surface, color, inner.topleft, inner.bottomright, w)
         pygame.draw.line(surface, color, inner.topright, inner.bottomleft, w)
 
-    def checkbox(
-        self, surface: pygame.Surface, rect: Rect, checked: bool, enabled: bool = True
-    ) -> None:
+    def checkbox(self, surface: pygame.Surface, rect: Rect, checked: bool, enabled: bool = True) -> None:
         pal = self.pal
         pygame.draw.rect(surface, pal.panel, rect, border_radius=max(2, rect.height // 5))
         pygame.draw.rect(
@@ -259,14 +253,10 @@ class Painter:
             )
             self.check_mark(surface, rect, pal.primary_text)
 
-    def die(
-        self, surface: pygame.Surface, rect: Rect, value: int, color: Color | None = None
-    ) -> None:
+    def die(self, surface: pygame.Surface, rect: Rect, value: int, color: Color | None = None) -> None:
         """A die face with pips (1-6), drawn rather than taken from a font."""
         pal = self.pal
-        pygame.draw.rect(
-            surface, color or (250, 250, 250), rect, border_radius=max(3, rect.width // 6)
-        )
+        pygame.draw.rect(surface, color or (250, 250, 250), rect, border_radius=max(3, rect.width // 6))
         pygame.draw.rect(
             surface,
             (40, 40, 40),

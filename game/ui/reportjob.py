@@ -128,8 +128,6 @@ class ReportJob:
         except Cancelled:
             self.status = CANCELLED
         except Exception as err:  # noqa: BLE001 - shown to the user in the window, never raised
-            self.error = (
-                f"{type(err).__name__}: {err}" if not isinstance(err, OSError) else str(err)
-            )
+            self.error = f"{type(err).__name__}: {err}" if not isinstance(err, OSError) else str(err)
             self.status = FAILED
         _wake()

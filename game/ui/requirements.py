@@ -61,9 +61,7 @@ class _Words:
     def say(self, node: Node, parent: str = "") -> str:
         kind = node[0]
         if kind in ("and", "or"):
-            words = tr(f"req.{kind}").join(
-                self.say(part, kind) for part in self._flatten(node, kind)
-            )
+            words = tr(f"req.{kind}").join(self.say(part, kind) for part in self._flatten(node, kind))
             return f"({words})" if parent and parent != kind else words
         if kind == "not":
             inner = node[2]
@@ -97,9 +95,7 @@ class _Words:
             posture = self.postures[left[2].split(".", 1)[1]]
             option = next((o for o in posture.options if o.id == right[2]), None)
             key = "req.posture.is" if op == "==" else "req.posture.is_not"
-            return tr(
-                key, posture=text(posture.name), option=text(option.name) if option else right[2]
-            )
+            return tr(key, posture=text(posture.name), option=text(option.name) if option else right[2])
         return f"{self.say(left, 'cmp')} {tr(_OPS[op])} {self.say(right, 'cmp')}"
 
     def _negative(self, node: Node) -> str:

@@ -79,11 +79,7 @@ def shoot(folder: Path, size: tuple[int, int] = (1280, 720), suffix: str = "") -
     driver.press("start", "keyboard")
     driver.press("begin", "keyboard")
     driver.key(pygame.K_4)
-    cards = [
-        w
-        for w in driver.scene.form.widgets
-        if w.key.startswith("card.") and getattr(w, "legal", False)
-    ]
+    cards = [w for w in driver.scene.form.widgets if w.key.startswith("card.") and getattr(w, "legal", False)]
     cards.sort(key=lambda card: not card.odds)  # an order with a dice check first
     for card in cards[:2]:
         driver.click(card.key)
@@ -112,9 +108,7 @@ def shoot(folder: Path, size: tuple[int, int] = (1280, 720), suffix: str = "") -
         if driver.scene.name == "briefing":
             driver.press("close", "keyboard")
         cards = [
-            w
-            for w in driver.scene.form.widgets
-            if w.key.startswith("card.") and getattr(w, "legal", False)
+            w for w in driver.scene.form.widgets if w.key.startswith("card.") and getattr(w, "legal", False)
         ]
         for card in cards[:2]:
             driver.focus(card.key)

@@ -49,13 +49,7 @@ class Driver:
     def move(self, pos: tuple[int, int]) -> None:
         rel = (pos[0] - self.pos[0], pos[1] - self.pos[1])
         self.pos = pos
-        self.frame(
-            [
-                pygame.event.Event(
-                    pygame.MOUSEMOTION, pos=pos, rel=rel, buttons=(0, 0, 0), touch=False
-                )
-            ]
-        )
+        self.frame([pygame.event.Event(pygame.MOUSEMOTION, pos=pos, rel=rel, buttons=(0, 0, 0), touch=False)])
 
     def click_at(self, pos: tuple[int, int]) -> None:
         self.move(pos)
@@ -99,11 +93,7 @@ class Driver:
         assert widget is not None, f"no widget {key!r} on {self.scene.name}: {self.keys()}"
         area = widget.area
         for _ in range(60):
-            if (
-                area is None
-                or area.view.contains(widget.rect)
-                or area.view.height < widget.rect.height
-            ):
+            if area is None or area.view.contains(widget.rect) or area.view.height < widget.rect.height:
                 break
             self.move(area.view.center)
             self.wheel(-1 if widget.rect.y > area.view.y else 1)
@@ -116,9 +106,7 @@ class Driver:
             if self.scene.form.focus_key == key:
                 return
             self.key(pygame.K_TAB)
-        raise AssertionError(
-            f"Tab never reached {key!r} on {self.scene.name}; focus order: {self.keys()}"
-        )
+        raise AssertionError(f"Tab never reached {key!r} on {self.scene.name}; focus order: {self.keys()}")
 
     def press(self, key: str, how: str) -> None:
         """Activate a widget by keyboard (Tab to it, Enter) or by mouse (a click)."""
@@ -221,9 +209,7 @@ def play_step(driver: Driver, scene, how: str, choose: Chooser, rng: random.Rand
         else:
             driver.key(pygame.K_1 + category)
         cards = [
-            w
-            for w in driver.scene.form.widgets
-            if w.key.startswith("card.") and getattr(w, "legal", False)
+            w for w in driver.scene.form.widgets if w.key.startswith("card.") and getattr(w, "legal", False)
         ]
         wanted += [int(w.key.split(".")[1]) for w in cards]
     for index in choose(wanted):

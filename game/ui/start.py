@@ -65,9 +65,7 @@ class Library:
             more = len(err.problems) - len(lines)
             if more > 0:
                 lines.append(tr("ui.problems_more", n=more))
-            raise StartProblem(
-                tr("ui.scenario.bad", path=str(path)) + "\n" + "\n".join(lines)
-            ) from None
+            raise StartProblem(tr("ui.scenario.bad", path=str(path)) + "\n" + "\n".join(lines)) from None
         except (OSError, RecursionError, ValueError) as err:
             raise StartProblem(tr("ui.scenario.bad", path=str(path)) + f"\n{err}") from None
         self._loaded[key] = scenario

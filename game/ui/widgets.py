@@ -174,9 +174,7 @@ class Choice(Widget):
             pal.dim if self.label else None,
             max_width=label_w - t.px(16),
         )
-        value_rect = Rect(
-            self.rect.x + label_w, self.rect.y, self.rect.width - label_w, self.rect.height
-        )
+        value_rect = Rect(self.rect.x + label_w, self.rect.y, self.rect.width - label_w, self.rect.height)
         arrow = max(8, lh // 2)
         color = pal.text if self.enabled else pal.line
         p.chevron(surface, (value_rect.x + arrow, self.rect.centery), arrow, "left", color)
@@ -484,9 +482,7 @@ class Form:
                 if not widget.rect.colliderect(clip):
                     continue
                 previous = surface.get_clip()
-                surface.set_clip(
-                    clip.inflate(8, 8).clip(previous) if previous else clip.inflate(8, 8)
-                )
+                surface.set_clip(clip.inflate(8, 8).clip(previous) if previous else clip.inflate(8, 8))
                 widget.draw(surface, p, widget.key == focus_key, widget.key == self.hover_key)
                 surface.set_clip(previous)
             else:

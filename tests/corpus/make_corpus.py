@@ -110,9 +110,21 @@ def save_cases(base: dict[str, Any]) -> dict[str, tuple[bytes, str]]:
     raw("duplicate_key.json", "duplicate key 'seed'", text.replace('"seed": ', '"seed": 1,\n "seed": ', 1))
     raw("nan_seed.json", "NaN", text.replace(f'"seed": {base["seed"]}', '"seed": NaN', 1))
     raw("infinity.json", "Infinity", text.replace(f'"seed": {base["seed"]}', '"seed": -Infinity', 1))
-    raw("huge_integer.json", "too many digits", text.replace(f'"seed": {base["seed"]}', '"seed": ' + "9" * 5000, 1))
-    raw("deep_nesting.json", "nesting is too deep", '{"save_version": 2, "x": ' + "[" * 3000 + "]" * 3000 + "}")
-    raw("deep_nesting_small.json", "nesting is too deep", '{"save_version": 2, "x": ' + "[" * 40 + "]" * 40 + "}")
+    raw(
+        "huge_integer.json",
+        "too many digits",
+        text.replace(f'"seed": {base["seed"]}', '"seed": ' + "9" * 5000, 1),
+    )
+    raw(
+        "deep_nesting.json",
+        "nesting is too deep",
+        '{"save_version": 2, "x": ' + "[" * 3000 + "]" * 3000 + "}",
+    )
+    raw(
+        "deep_nesting_small.json",
+        "nesting is too deep",
+        '{"save_version": 2, "x": ' + "[" * 40 + "]" * 40 + "}",
+    )
     raw("top_level_list.json", "expected a JSON object", "[1, 2, 3]\n")
     raw("top_level_string.json", "expected a JSON object", '"commonground-save"\n')
 
@@ -129,46 +141,136 @@ def save_cases(base: dict[str, Any]) -> dict[str, tuple[bytes, str]]:
     )
 
     # wrong types and shapes
-    edit("seed_as_text.json", "seed: Input should be a valid integer", lambda d: d.update(seed=str(d["seed"])))
-    edit("moves_not_a_list.json", "moves: Input should be a valid list", lambda d: d.update(moves={"0": d["moves"][0]}))
+    edit(
+        "seed_as_text.json", "seed: Input should be a valid integer", lambda d: d.update(seed=str(d["seed"]))
+    )
+    edit(
+        "moves_not_a_list.json",
+        "moves: Input should be a valid list",
+        lambda d: d.update(moves={"0": d["moves"][0]}),
+    )
     edit("missing_snapshot.json", "missing 'snapshot'", lambda d: d.pop("snapshot"))
     edit("extra_key.json", "unknown key 'cheat'", lambda d: d.update(cheat=True))
-    edit("move_type_unknown.json", "unknown move type 'teleport'", lambda d: d["moves"][0].update(type="teleport"))
-    edit("dice_out_of_range.json", "less than or equal to 6", lambda d: d["moves"][first_orders]["dice"][0].__setitem__(2, 7))
-    edit("adjust_too_large.json", "less than or equal to 100", lambda d: _adjust(d).update(changes={"trust": 500}))
+    edit(
+        "move_type_unknown.json",
+        "unknown move type 'teleport'",
+        lambda d: d["moves"][0].update(type="teleport"),
+    )
+    edit(
+        "dice_out_of_range.json",
+        "less than or equal to 6",
+        lambda d: d["moves"][first_orders]["dice"][0].__setitem__(2, 7),
+    )
+    edit(
+        "adjust_too_large.json",
+        "less than or equal to 100",
+        lambda d: _adjust(d).update(changes={"trust": 500}),
+    )
     edit("reason_too_long.json", "at most 2000 characters", lambda d: _adjust(d).update(reason="x" * 5000))
-    edit("bool_as_number.json", "Input should be a valid boolean", lambda d: _answers(d).__setitem__("north", {"pact": 1}))
+    edit(
+        "bool_as_number.json",
+        "Input should be a valid boolean",
+        lambda d: _answers(d).__setitem__("north", {"pact": 1}),
+    )
 
     # unknown ids and illegal moves (found when the engine replays them)
-    edit("unknown_action.json", "unknown action 'launch_strike'", lambda d: d["moves"][later_orders]["orders"].update(north=["launch_strike"]))
-    edit("unknown_role.json", "unknown role 'west'", lambda d: d["moves"][later_orders]["orders"].update(west=["talk"]))
-    edit("order_of_another_role.json", "cannot be played", lambda d: d["moves"][later_orders]["orders"].update(north=["protest"]))
+    edit(
+        "unknown_action.json",
+        "unknown action 'launch_strike'",
+        lambda d: d["moves"][later_orders]["orders"].update(north=["launch_strike"]),
+    )
+    edit(
+        "unknown_role.json",
+        "unknown role 'west'",
+        lambda d: d["moves"][later_orders]["orders"].update(west=["talk"]),
+    )
+    edit(
+        "order_of_another_role.json",
+        "cannot be played",
+        lambda d: d["moves"][later_orders]["orders"].update(north=["protest"]),
+    )
     edit("unknown_event.json", "unknown event 'meteor'", lambda d: _inject(d).update(event="meteor"))
     edit("unknown_track.json", "unknown track 'morale'", lambda d: _adjust(d).update(changes={"morale": 5}))
     edit("empty_reason.json", "needs a written reason", lambda d: _adjust(d).update(reason="  "))
     edit("wrong_turn.json", "the game is at turn", lambda d: d["moves"][later_orders].update(turn=1))
-    edit("move_after_the_end.json", "cannot be played", lambda d: d["moves"].append(copy.deepcopy(d["moves"][later_orders])) or d["moves"][-1].update(turn=d["snapshot"]["turn"]))
+    edit(
+        "move_after_the_end.json",
+        "cannot be played",
+        lambda d: (
+            d["moves"].append(copy.deepcopy(d["moves"][later_orders]))
+            or d["moves"][-1].update(turn=d["snapshot"]["turn"])
+        ),
+    )
 
     # hand-edited results
-    edit("edited_step_track.json", "replay diverges at move", lambda d: _bump(d["snapshot"]["steps"][first_orders]["tracks"], 0, 7))
-    edit("edited_final_track.json", "track 'trust' is", lambda d: (d["snapshot"]["tracks"].update(trust=d["snapshot"]["tracks"]["trust"] + 30), d["snapshot"]["steps"][-1]["tracks"].__setitem__(1, d["snapshot"]["steps"][-1]["tracks"][1] + 30)))
-    edit("edited_order.json", "replay diverges at move", lambda d: d["moves"][later_orders]["orders"].update(north=["secret_op"]))
-    edit("edited_fingerprint.json", "the rest of the state differs", lambda d: d["snapshot"]["steps"][0].update(fingerprint="0" * 16))
-    edit("snapshot_move_count.json", "the snapshot is of", lambda d: d["snapshot"].update(moves=d["snapshot"]["moves"] + 1))
+    edit(
+        "edited_step_track.json",
+        "replay diverges at move",
+        lambda d: _bump(d["snapshot"]["steps"][first_orders]["tracks"], 0, 7),
+    )
+    edit(
+        "edited_final_track.json",
+        "track 'trust' is",
+        lambda d: (
+            d["snapshot"]["tracks"].update(trust=d["snapshot"]["tracks"]["trust"] + 30),
+            d["snapshot"]["steps"][-1]["tracks"].__setitem__(1, d["snapshot"]["steps"][-1]["tracks"][1] + 30),
+        ),
+    )
+    edit(
+        "edited_order.json",
+        "replay diverges at move",
+        lambda d: d["moves"][later_orders]["orders"].update(north=["secret_op"]),
+    )
+    edit(
+        "edited_fingerprint.json",
+        "the rest of the state differs",
+        lambda d: d["snapshot"]["steps"][0].update(fingerprint="0" * 16),
+    )
+    edit(
+        "snapshot_move_count.json",
+        "the snapshot is of",
+        lambda d: d["snapshot"].update(moves=d["snapshot"]["moves"] + 1),
+    )
 
     # the wrong scenario, or one that cannot be had
-    edit("scenario_changed.json", "has changed since this game was saved", lambda d: d["scenario"].update(hash="ab" * 32))
-    edit("other_scenario.json", "this save is of scenario 'cartel_mission'", lambda d: d["scenario"].update(id="cartel_mission"))
-    edit("scenario_not_found.json", "is not found", lambda d: d["scenario"].update(path="no_such_scenario.yaml"))
+    edit(
+        "scenario_changed.json",
+        "has changed since this game was saved",
+        lambda d: d["scenario"].update(hash="ab" * 32),
+    )
+    edit(
+        "other_scenario.json",
+        "this save is of scenario 'cartel_mission'",
+        lambda d: d["scenario"].update(id="cartel_mission"),
+    )
+    edit(
+        "scenario_not_found.json",
+        "is not found",
+        lambda d: d["scenario"].update(path="no_such_scenario.yaml"),
+    )
     edit("scenario_not_yaml.json", "is not found", lambda d: d["scenario"].update(path="/etc/passwd"))
-    edit("bundled_escape.json", "is not the name of a bundled scenario", lambda d: d["scenario"].update(bundled=True, path="../../../etc/passwd"))
-    edit("bundled_unknown.json", "no bundled scenario 'atlantis'", lambda d: d["scenario"].update(bundled=True, path="atlantis"))
+    edit(
+        "bundled_escape.json",
+        "is not the name of a bundled scenario",
+        lambda d: d["scenario"].update(bundled=True, path="../../../etc/passwd"),
+    )
+    edit(
+        "bundled_unknown.json",
+        "no bundled scenario 'atlantis'",
+        lambda d: d["scenario"].update(bundled=True, path="atlantis"),
+    )
 
     # seats and kept orders
     edit("seat_count.json", "3 seats for 2 roles", lambda d: d["seats"].append("human"))
     edit("seat_unknown_player.json", "unknown player 'wizard'", lambda d: d["seats"].__setitem__(1, "wizard"))
-    edit("seat_unknown_persona.json", "has no persona 'dove'", lambda d: d["seats"].__setitem__(0, "hard:dove"))
-    edit("pending_after_the_end.json", "waiting for orders only", lambda d: d.update(pending={"orders": {"north": ["talk"]}}))
+    edit(
+        "seat_unknown_persona.json", "has no persona 'dove'", lambda d: d["seats"].__setitem__(0, "hard:dove")
+    )
+    edit(
+        "pending_after_the_end.json",
+        "waiting for orders only",
+        lambda d: d.update(pending={"orders": {"north": ["talk"]}}),
+    )
     return cases
 
 
@@ -176,9 +278,17 @@ def mid_game_cases(base: dict[str, Any]) -> dict[str, tuple[bytes, str]]:
     """Orders entered but not resolved when the game was saved, broken."""
     cases: dict[str, tuple[bytes, str]] = {}
     for name, fragment, pending in (
-        ("pending_too_many_orders.json", "kept orders cannot be given back", {"orders": {"north": ["talk", "secret_op", "talk"]}}),
+        (
+            "pending_too_many_orders.json",
+            "kept orders cannot be given back",
+            {"orders": {"north": ["talk", "secret_op", "talk"]}},
+        ),
         ("pending_unknown_action.json", "unknown action 'bribe'", {"orders": {"north": ["bribe"]}}),
-        ("pending_dice_without_order.json", "kept orders cannot be given back", {"orders": {"north": ["talk"]}, "dice": [["north", "secret_op", 3, 3]]}),
+        (
+            "pending_dice_without_order.json",
+            "kept orders cannot be given back",
+            {"orders": {"north": ["talk"]}, "dice": [["north", "secret_op", 3, 3]]},
+        ),
     ):
         doc = copy.deepcopy(base)
         doc["pending"] = pending
@@ -222,7 +332,11 @@ def scenario_cases() -> dict[str, tuple[bytes, str]]:
     raw("binary_tag.yaml", "is not allowed", "id: !!binary aGVsbG8=\n")
     raw("set_tag.yaml", "is not allowed", "id: !!set {a, b}\n")
     raw("deep_flow.yaml", "nesting depth", "a: " + "[" * 3000 + "]" * 3000 + "\n")
-    raw("deep_block.yaml", "nesting is too deep", "".join("  " * i + f"k{i}:\n" for i in range(80)) + "  " * 80 + "x\n")
+    raw(
+        "deep_block.yaml",
+        "nesting is too deep",
+        "".join("  " * i + f"k{i}:\n" for i in range(80)) + "  " * 80 + "x\n",
+    )
     raw("binary_garbage.yaml", "not UTF-8", bytes((i * 97 + 13) % 256 for i in range(3000)))
     raw("utf16.yaml", "not UTF-8", good.encode("utf-16"))
     raw("latin1.yaml", "not UTF-8", good.replace("Save test", "Situación").encode("latin-1"))
@@ -239,17 +353,72 @@ def scenario_cases() -> dict[str, tuple[bytes, str]]:
     swap("huge_integer.yaml", "expected a whole number", "turns: 4", "turns: " + "9" * 500)
     swap("unknown_key.yaml", "unknown key 'tendz'", "    tends: Calms.", "    tendz: Calms.")
     swap("unknown_track.yaml", "morale", "{track: tension, add: -5}", "{track: morale, add: -5}")
-    swap("unknown_role.yaml", "west", "    role: south\n    category: public", "    role: west\n    category: public")
-    swap("unknown_ending_condition.yaml", "unknown name", 'when: "tension >= 95 or trust <= 5"', 'when: "tension >= 95 or morale <= 5"')
-    swap("condition_import.yaml", "condition:", 'requires: "tension < 90"', "requires: \"__import__('os').system('ls')\"")
-    swap("condition_attribute.yaml", "unknown name 'tension.__class__'", 'requires: "tension < 90"', 'requires: "tension.__class__ < 90"')
-    swap("condition_call.yaml", "is not something that can be called", 'requires: "tension < 90"', 'requires: "len(tension) < 90"')
-    swap("condition_deep.yaml", "nested too deeply", 'requires: "tension < 90"', 'requires: "' + "(" * 60 + "tension" + ")" * 60 + ' < 90"')
-    swap("condition_long.yaml", "at most 500 characters", 'requires: "tension < 90"', 'requires: "' + "tension < 90 and " * 40 + 'true"')
-    swap("condition_semicolon.yaml", "unexpected character ';'", 'requires: "tension < 90"', 'requires: "tension < 90; import os"')
-    swap("condition_lambda.yaml", "unexpected character ':'", 'requires: "tension < 90"', 'requires: "lambda: 1"')
-    swap("condition_bidi.yaml", "unexpected character", 'requires: "tension < 90"', 'requires: "tension \u202e< 90"')
-    swap("condition_type.yaml", "is a number, not text", 'requires: "tension < 90"', 'requires: "tension < \'high\'"')
+    swap(
+        "unknown_role.yaml",
+        "west",
+        "    role: south\n    category: public",
+        "    role: west\n    category: public",
+    )
+    swap(
+        "unknown_ending_condition.yaml",
+        "unknown name",
+        'when: "tension >= 95 or trust <= 5"',
+        'when: "tension >= 95 or morale <= 5"',
+    )
+    swap(
+        "condition_import.yaml",
+        "condition:",
+        'requires: "tension < 90"',
+        "requires: \"__import__('os').system('ls')\"",
+    )
+    swap(
+        "condition_attribute.yaml",
+        "unknown name 'tension.__class__'",
+        'requires: "tension < 90"',
+        'requires: "tension.__class__ < 90"',
+    )
+    swap(
+        "condition_call.yaml",
+        "is not something that can be called",
+        'requires: "tension < 90"',
+        'requires: "len(tension) < 90"',
+    )
+    swap(
+        "condition_deep.yaml",
+        "nested too deeply",
+        'requires: "tension < 90"',
+        'requires: "' + "(" * 60 + "tension" + ")" * 60 + ' < 90"',
+    )
+    swap(
+        "condition_long.yaml",
+        "at most 500 characters",
+        'requires: "tension < 90"',
+        'requires: "' + "tension < 90 and " * 40 + 'true"',
+    )
+    swap(
+        "condition_semicolon.yaml",
+        "unexpected character ';'",
+        'requires: "tension < 90"',
+        'requires: "tension < 90; import os"',
+    )
+    swap(
+        "condition_lambda.yaml",
+        "unexpected character ':'",
+        'requires: "tension < 90"',
+        'requires: "lambda: 1"',
+    )
+    swap(
+        "condition_bidi.yaml",
+        "unexpected character",
+        'requires: "tension < 90"',
+        'requires: "tension \u202e< 90"',
+    )
+    swap(
+        "condition_type.yaml",
+        "is a number, not text",
+        'requires: "tension < 90"',
+        "requires: \"tension < 'high'\"",
+    )
     swap("condition_not_text.yaml", "condition", 'requires: "tension < 90"', "requires: [tension, 90]")
     return cases
 

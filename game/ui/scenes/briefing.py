@@ -46,16 +46,10 @@ def draw_briefing(
     )
     y += p.line_height("body_bold") + t.px(4)
     bar_w = round(rect.width * 0.28)
-    for objective, value in zip(
-        s.scenario.model.roles[role].objectives, score.objectives, strict=True
-    ):
+    for objective, value in zip(s.scenario.model.roles[role].objectives, score.objectives, strict=True):
         label = f"{text(objective.text)}  ({tr('text.weight')} {objective.weight})"
-        h = p.draw_wrapped(
-            surface, label, Rect(rect.x, y, rect.width - bar_w - t.pad, 2000), "small"
-        )
-        bar = Rect(
-            rect.right - bar_w, y + t.px(4), bar_w - p.width("100", "small_bold") - t.gap, t.px(10)
-        )
+        h = p.draw_wrapped(surface, label, Rect(rect.x, y, rect.width - bar_w - t.pad, 2000), "small")
+        bar = Rect(rect.right - bar_w, y + t.px(4), bar_w - p.width("100", "small_bold") - t.gap, t.px(10))
         pygame.draw.rect(
             surface,
             pal.panel_hi if pal.name == "dark" else pal.line,

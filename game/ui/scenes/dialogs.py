@@ -53,13 +53,7 @@ class Dialog(Scene):
         button_h = max((b.preferred_height(p) for b in self.buttons), default=0)
         content_h = self.content_height(inner)
         height = (
-            t.pad * 4
-            + title_h
-            + t.gap
-            + body_h
-            + (t.gap + content_h if content_h else 0)
-            + t.pad
-            + button_h
+            t.pad * 4 + title_h + t.gap + body_h + (t.gap + content_h if content_h else 0) + t.pad + button_h
         )
         height = min(height, h - 2 * t.pad)
         self.box = Rect(0, 0, width, height)
@@ -99,9 +93,7 @@ class Dialog(Scene):
         p.panel(surface, self.box, p.pal.panel, p.pal.line)
         inner = self.box.width - 4 * t.pad
         y = self.box.y + t.pad * 2
-        y += p.draw_wrapped(
-            surface, self.title, Rect(self.box.x + 2 * t.pad, y, inner, 1000), "title"
-        )
+        y += p.draw_wrapped(surface, self.title, Rect(self.box.x + 2 * t.pad, y, inner, 1000), "title")
         y += t.gap
         if self.body:
             p.draw_wrapped(
@@ -120,9 +112,7 @@ class Dialog(Scene):
 class MessageDialog(Dialog):
     """Something the player should know (a save that would not load, a bad scenario)."""
 
-    def __init__(
-        self, app: App, title: str, body: str, on_close: Callable[[], None] | None = None
-    ) -> None:
+    def __init__(self, app: App, title: str, body: str, on_close: Callable[[], None] | None = None) -> None:
         super().__init__(app, title, body)
         self.on_close = on_close
         self.buttons = [Button("ok", tr("ui.ok"), self.cancel, kind="primary")]
@@ -159,9 +149,7 @@ class ConfirmDialog(Dialog):
 class MenuDialog(Dialog):
     """A vertical list of choices (the in-game menu)."""
 
-    def __init__(
-        self, app: App, title: str, items: Sequence[tuple[str, str, Callable[[], None]]]
-    ) -> None:
+    def __init__(self, app: App, title: str, items: Sequence[tuple[str, str, Callable[[], None]]]) -> None:
         super().__init__(app, title, width=460)
         self.items = [Button(key, label, self._run(action)) for key, label, action in items]
 
@@ -237,8 +225,7 @@ class PickDialog(Dialog):
         self.on_pick = on_pick
         self.area = ScrollArea()
         self.rows = [
-            _PickRow(f"item.{i}", label, detail, self._pick(i))
-            for i, (label, detail) in enumerate(items)
+            _PickRow(f"item.{i}", label, detail, self._pick(i)) for i, (label, detail) in enumerate(items)
         ]
         self.buttons = [Button("no", tr("ui.cancel"), self.cancel)]
 

@@ -40,8 +40,7 @@ class EndScene(Scene):
         self.reveal = False
         self.area = ScrollArea()
         self.tabs = [
-            Toggle(f"tab.{name}", "", lambda name=name: self.set_tab(name), mark=False)
-            for name in TABS
+            Toggle(f"tab.{name}", "", lambda name=name: self.set_tab(name), mark=False) for name in TABS
         ]
         self.reveal_button = Button("reveal", self.reveal_label, self.toggle_reveal)
         self.new_button = Button("new", lambda: tr("ui.end.new"), self.on_new, kind="primary")
@@ -113,8 +112,7 @@ class EndScene(Scene):
                 return True
             if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
                 return self.area.scroll(
-                    (1 if event.key == pygame.K_PAGEDOWN else -1)
-                    * max(40, self.area.view.height - 40)
+                    (1 if event.key == pygame.K_PAGEDOWN else -1) * max(40, self.area.view.height - 40)
                 )
             if event.key == pygame.K_s and event.mod & pygame.KMOD_CTRL:
                 self.on_save()
@@ -209,18 +207,11 @@ class EndScene(Scene):
         ending = m.endings[s.ending]
         outcome = result(s)
         y = rect.y
-        y += p.draw_wrapped(
-            surface, text(ending.name), Rect(rect.x, y, rect.width, 400), "title"
-        ) + t.px(4)
+        y += p.draw_wrapped(surface, text(ending.name), Rect(rect.x, y, rect.width, 400), "title") + t.px(4)
         y += (
-            p.draw_wrapped(
-                surface, text(ending.narrative), Rect(rect.x, y, rect.width, 4000), "body"
-            )
-            + t.pad
+            p.draw_wrapped(surface, text(ending.narrative), Rect(rect.x, y, rect.width, 4000), "body") + t.pad
         )
-        common = (
-            tr("text.common_ground.yes") if outcome.common_ground else tr("text.common_ground.no")
-        )
+        common = tr("text.common_ground.yes") if outcome.common_ground else tr("text.common_ground.no")
         y += (
             p.draw_wrapped(
                 surface,
@@ -408,9 +399,7 @@ class EndScene(Scene):
                     "body",
                 ) + t.px(2)
             y = max(yy, y + p.line_height("body_bold")) + t.gap
-            pygame.draw.line(
-                surface, pal.line, (rect.x, y - t.gap // 2), (rect.right, y - t.gap // 2), 1
-            )
+            pygame.draw.line(surface, pal.line, (rect.x, y - t.gap // 2), (rect.right, y - t.gap // 2), 1)
         return y - rect.y
 
     def draw_debrief(self, surface: pygame.Surface, s: State, rect: Rect) -> int:
@@ -433,9 +422,7 @@ class EndScene(Scene):
             )
         x = rect.x
         line = p.line_height("body") + t.px(10)
-        for risk in sorted(
-            counts, key=lambda r: (-counts[r], int(r[1:]) if r[1:].isdigit() else 0)
-        ):
+        for risk in sorted(counts, key=lambda r: (-counts[r], int(r[1:]) if r[1:].isdigit() else 0)):
             label = f"{risk} {names.get(risk, '')}  x{counts[risk]}"
             w = p.width(label, "body") + t.px(20)
             if x > rect.x and x + w > rect.right:

@@ -98,9 +98,7 @@ class FacilitatorScene(Scene):
             "inject.go", lambda: tr("ui.fac.inject.go"), self.on_inject, kind="primary"
         )
         # a custom inject
-        self.headline = TextInput(
-            "custom.headline", lambda: tr("ui.fac.custom.placeholder"), max_length=160
-        )
+        self.headline = TextInput("custom.headline", lambda: tr("ui.fac.custom.placeholder"), max_length=160)
         self.custom_area = ScrollArea()
         self.custom_changes = {
             i: StepChoice(
@@ -161,17 +159,11 @@ class FacilitatorScene(Scene):
             self.match.timer.minutes,
             self.on_minutes,
         )
-        self.timer_toggle = Button(
-            "timer.start", self.timer_label, self.on_timer_toggle, kind="primary"
-        )
-        self.timer_restart = Button(
-            "timer.restart", lambda: tr("ui.fac.timer.restart"), self.on_restart
-        )
+        self.timer_toggle = Button("timer.start", self.timer_label, self.on_timer_toggle, kind="primary")
+        self.timer_restart = Button("timer.restart", lambda: tr("ui.fac.timer.restart"), self.on_restart)
         self.timer_add = Button("timer.add", lambda: tr("ui.fac.timer.add"), self.on_add_minute)
         # undo
-        self.undo_last_button = Button(
-            "undo.last", lambda: tr("ui.fac.undo.last"), self.on_undo_last
-        )
+        self.undo_last_button = Button("undo.last", lambda: tr("ui.fac.undo.last"), self.on_undo_last)
         self.undo_turn_button = Button("undo.turn", self.undo_turn_label, self.on_undo_turn)
 
     # ------------------------------------------------------------------ reading the game
@@ -278,11 +270,7 @@ class FacilitatorScene(Scene):
     def on_table_dice(self, value: object) -> None:
         self.match.table_dice = bool(value)
         self.app.refresh()
-        self.report(
-            decisions.Outcome(
-                True, tr("ui.fac.dice.table_on" if value else "ui.fac.dice.table_off")
-            )
-        )
+        self.report(decisions.Outcome(True, tr("ui.fac.dice.table_on" if value else "ui.fac.dice.table_off")))
 
     def on_reveal(self) -> None:
         """Secret orders by name - after a warning, since the panel may be on the projector."""
@@ -308,9 +296,7 @@ class FacilitatorScene(Scene):
     def on_die(self, role: int, action: int) -> None:
         d1, d2, _ = self.dice_fields[(role, action)]
         if d1.value and d2.value:
-            self.report(
-                decisions.set_dice(self.session, role, action, d1.value, d2.value, self.reveal)
-            )
+            self.report(decisions.set_dice(self.session, role, action, d1.value, d2.value, self.reveal))
         elif (role, action) in self.session.pending_dice:
             self.report(decisions.clear_dice(self.session, role, action))
         else:
@@ -419,9 +405,7 @@ class FacilitatorScene(Scene):
         self.banner = Rect(self.box.x, self.box.y, self.box.width, banner_h)
         cw = self.close_button.preferred_width(p)
         ch = self.close_button.preferred_height(p)
-        self.close_button.rect = Rect(
-            self.banner.right - t.pad - cw, self.banner.centery - ch // 2, cw, ch
-        )
+        self.close_button.rect = Rect(self.banner.right - t.pad - cw, self.banner.centery - ch // 2, cw, ch)
         # the sections, down the left
         left_w = max(t.px(200), min(t.px(250), round(self.box.width * 0.2)))
         x = self.box.x + t.pad
@@ -439,9 +423,7 @@ class FacilitatorScene(Scene):
         # the section's content, and the status line under it
         cx = x + left_w + t.pad * 2
         status_h = p.line_height("small_bold") * 2 + t.px(8)
-        self.status_rect = Rect(
-            cx, self.box.bottom - t.pad - status_h, self.box.right - t.pad - cx, status_h
-        )
+        self.status_rect = Rect(cx, self.box.bottom - t.pad - status_h, self.box.right - t.pad - cx, status_h)
         self.content = Rect(
             cx,
             self.banner.bottom + t.pad,
@@ -454,9 +436,7 @@ class FacilitatorScene(Scene):
         widgets: list[Widget] = builder(self.content, areas)
         self.form.set([*self.tabs, self.pause_button, *widgets, self.close_button], areas)
 
-    def add_text(
-        self, value: TextSource, rect: Rect, style: str = "body", color: str = "text"
-    ) -> int:
+    def add_text(self, value: TextSource, rect: Rect, style: str = "body", color: str = "text") -> int:
         """Text drawn with the section (wrapped inside ``rect``); returns its height."""
         self.texts.append((value, Rect(rect), style, color))
         shown = value() if callable(value) else value
@@ -506,9 +486,7 @@ class FacilitatorScene(Scene):
         y = detail.y
         y += self.add_text(text(event.headline), Rect(dx, y, detail.width, 0), "heading") + t.px(4)
         story = Rect(dx, y, detail.width, max(0, bottom - y - t.gap))
-        effects = tr(
-            "ui.fac.inject.effects", effects=decisions.event_effects(self.session, self.event)
-        )
+        effects = tr("ui.fac.inject.effects", effects=decisions.event_effects(self.session, self.event))
         risks = f"{tr('text.risks')}: {', '.join(event.risks)}"
         eh = p.wrapped_height(effects, "small", detail.width) + p.line_height("small")
         story.height = max(0, story.height - eh - t.gap)
@@ -526,9 +504,7 @@ class FacilitatorScene(Scene):
         self.inject_button.rect = Rect(detail.right - bw, y, bw, bh)
         self.inject_button.enabled = self.inject_reason.enabled = not self.over
         if self.over:
-            self.add_text(
-                tr("ui.fac.over"), Rect(dx, y, detail.width - bw - t.gap, bh), "small", "worse"
-            )
+            self.add_text(tr("ui.fac.over"), Rect(dx, y, detail.width - bw - t.gap, bh), "small", "worse")
         return [*self.event_rows, self.inject_reason, self.inject_button]
 
     def layout_custom(self, rect: Rect, areas: list[ScrollArea]) -> list[Widget]:
@@ -537,27 +513,19 @@ class FacilitatorScene(Scene):
         s = self.state()
         y = rect.y
         y += self.add_text(tr("ui.fac.custom.title"), Rect(rect.x, y, rect.width, 0), "title")
-        y += self.add_text(
-            tr("ui.fac.custom.intro"), Rect(rect.x, y, rect.width, 0), "small", "dim"
-        )
+        y += self.add_text(tr("ui.fac.custom.intro"), Rect(rect.x, y, rect.width, 0), "small", "dim")
         y += t.gap
-        y += self.add_text(
-            tr("ui.fac.custom.headline"), Rect(rect.x, y, rect.width, 0), "body_bold"
-        )
+        y += self.add_text(tr("ui.fac.custom.headline"), Rect(rect.x, y, rect.width, 0), "body_bold")
         y += t.px(4)
         ih = self.headline.preferred_height(p)
         self.headline.rect = Rect(rect.x, y, rect.width, ih)
         y += ih + t.pad
-        self.texts.append(
-            (tr("ui.fac.custom.changes"), Rect(rect.x, y, rect.width, 0), "section", "")
-        )
+        self.texts.append((tr("ui.fac.custom.changes"), Rect(rect.x, y, rect.width, 0), "section", ""))
         y += p.line_height("small_bold") + t.px(8)
         bh = self.custom_button.preferred_height(p)
         view = Rect(rect.x, y, rect.width, rect.bottom - bh - t.gap - y)
         self.custom_area.reset(view)
-        tracks = visible_tracks(s) + [
-            i for i in range(len(s.tracks)) if i not in set(visible_tracks(s))
-        ]
+        tracks = visible_tracks(s) + [i for i in range(len(s.tracks)) if i not in set(visible_tracks(s))]
         columns = 2 if rect.width >= t.px(620) else 1
         cw = (rect.width - t.px(12) - t.gap * (columns - 1)) // columns
         row_h = p.line_height("body") + t.px(14)
@@ -565,9 +533,7 @@ class FacilitatorScene(Scene):
         for n, index in enumerate(tracks):
             choice = self.custom_changes[index]
             col, row = n % columns, n // columns
-            self.custom_area.place(
-                choice, Rect(col * (cw + t.gap), row * (row_h + t.px(4)), cw, row_h)
-            )
+            self.custom_area.place(choice, Rect(col * (cw + t.gap), row * (row_h + t.px(4)), cw, row_h))
             choices.append(choice)
         self.custom_area.apply()
         areas.append(self.custom_area)
@@ -594,13 +560,9 @@ class FacilitatorScene(Scene):
         sc = s.scenario
         y = rect.y
         y += self.add_text(tr("ui.fac.adjudicate.title"), Rect(rect.x, y, rect.width, 0), "title")
-        y += self.add_text(
-            tr("ui.fac.adjudicate.intro"), Rect(rect.x, y, rect.width, 0), "small", "dim"
-        )
+        y += self.add_text(tr("ui.fac.adjudicate.intro"), Rect(rect.x, y, rect.width, 0), "small", "dim")
         y += t.gap
-        options = [
-            (i, f"{text(sc.model.tracks[i].name)} ({s.tracks[i]})") for i in visible_tracks(s)
-        ]
+        options = [(i, f"{text(sc.model.tracks[i].name)} ({s.tracks[i]})") for i in visible_tracks(s)]
         self.track_choice.set_options(options, self.track_choice.value)
         row_h = p.line_height("body") + t.px(16)
         width = min(rect.width, t.px(820))
@@ -609,9 +571,7 @@ class FacilitatorScene(Scene):
         self.amount.rect = Rect(rect.x, y, width, row_h)
         y += row_h + t.gap
         y += self.add_text(self.ruling_preview, Rect(rect.x, y, rect.width, 0), "body_bold") + t.gap
-        y += self.add_text(
-            tr("ui.fac.adjudicate.reason"), Rect(rect.x, y, rect.width, 0), "body_bold"
-        )
+        y += self.add_text(tr("ui.fac.adjudicate.reason"), Rect(rect.x, y, rect.width, 0), "body_bold")
         y += t.px(4)
         ih = self.ruling_reason.preferred_height(p)
         self.ruling_reason.rect = Rect(rect.x, y, rect.width, ih)
@@ -666,12 +626,8 @@ class FacilitatorScene(Scene):
             if fields is None:
                 d1, d2 = session.pending_dice.get((role, action), (0, 0))
                 fields = (
-                    DieField(
-                        f"die.{role}.{action}.1", d1, lambda _v, r=role, a=action: self.on_die(r, a)
-                    ),
-                    DieField(
-                        f"die.{role}.{action}.2", d2, lambda _v, r=role, a=action: self.on_die(r, a)
-                    ),
+                    DieField(f"die.{role}.{action}.1", d1, lambda _v, r=role, a=action: self.on_die(r, a)),
+                    DieField(f"die.{role}.{action}.2", d2, lambda _v, r=role, a=action: self.on_die(r, a)),
                     Button(
                         f"die.{role}.{action}.clear",
                         lambda: tr("ui.fac.dice.computer"),
@@ -705,9 +661,7 @@ class FacilitatorScene(Scene):
                 detail = odds_line(s, s.scenario.actions[action]) + "  ·  " + detail
             label_w = first_rect.x - t.pad
             self.texts.append((label, Rect(0, top + t.px(6), label_w, 0), "row_title", f"dice:{n}"))
-            self.texts.append(
-                (detail, Rect(0, top + t.px(6), label_w, 0), "row_detail", f"dice:{n}")
-            )
+            self.texts.append((detail, Rect(0, top + t.px(6), label_w, 0), "row_detail", f"dice:{n}"))
             widgets += [first, second, clear]
         self.dice_area.extend(len(rows) * (line_h + t.px(4)))
         self.dice_area.apply()
@@ -723,9 +677,7 @@ class FacilitatorScene(Scene):
         row_h = p.line_height("body") + t.px(16)
         self.minutes.rect = Rect(rect.x, y, min(rect.width, t.px(480)), row_h)
         y += row_h + t.pad
-        self.texts.append(
-            (self.match.timer.text, Rect(rect.x, y, rect.width, 0), "display", "timer")
-        )
+        self.texts.append((self.match.timer.text, Rect(rect.x, y, rect.width, 0), "display", "timer"))
         y += p.line_height("display") + t.px(2)
         y += self.add_text(self.timer_state, Rect(rect.x, y, rect.width, 0), "body", "dim") + t.pad
         self.button_row([self.timer_toggle, self.timer_restart, self.timer_add], rect, y)
@@ -872,9 +824,7 @@ class FacilitatorScene(Scene):
         clip = surface.get_clip()
         surface.set_clip(Rect(start, rect.y, rect.right - start, rect.height).clip(clip))
         for x in range(start, rect.right + rect.height, step):
-            pygame.draw.line(
-                surface, shade, (x, rect.bottom), (x - rect.height, rect.y), max(2, t.px(5))
-            )
+            pygame.draw.line(surface, shade, (x, rect.bottom), (x - rect.height, rect.y), max(2, t.px(5)))
         surface.set_clip(clip)
 
     def draw_texts(self, surface: pygame.Surface) -> None:

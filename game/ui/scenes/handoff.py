@@ -78,14 +78,10 @@ class HandoffScene(Scene):
             else tr("ui.handoff.orders", turn=match.session.state.turn)
         )
         y = round(h * 0.2)
-        p.draw_text(
-            surface, step, (w // 2, y), "heading", pal.dim, align="center", max_width=w - 4 * t.pad
-        )
+        p.draw_text(surface, step, (w // 2, y), "heading", pal.dim, align="center", max_width=w - 4 * t.pad)
         y += p.line_height("heading") + t.pad
         title = tr("ui.handoff.pass", role=role_phrase(sc, self.role))
-        y += p.draw_wrapped(
-            surface, title, Rect(2 * t.pad, y, w - 4 * t.pad, h), "display", align="center"
-        )
+        y += p.draw_wrapped(surface, title, Rect(2 * t.pad, y, w - 4 * t.pad, h), "display", align="center")
         y += t.pad
         p.draw_wrapped(
             surface,
@@ -95,9 +91,7 @@ class HandoffScene(Scene):
             align="center",
         )
         order = [r for r in match.humans()]
-        waiting = ", ".join(
-            role_name(sc, r) for r in order if r != self.role and self._still_to_go(r)
-        )
+        waiting = ", ".join(role_name(sc, r) for r in order if r != self.role and self._still_to_go(r))
         if waiting:
             p.draw_text(
                 surface,

@@ -44,9 +44,7 @@ class HelpScene(Dialog):
     def content_height(self, width: int) -> int:
         p = self.p
         col = round(width * 0.3)
-        return sum(
-            p.wrapped_height(what, "body", width - col) + p.theme.px(4) for _, what in self.rows()
-        )
+        return sum(p.wrapped_height(what, "body", width - col) + p.theme.px(4) for _, what in self.rows())
 
     def draw_content(self, surface: pygame.Surface) -> None:
         p = self.p
@@ -77,9 +75,7 @@ class SettingsScene(Dialog):
                 s.projector,
                 self.set_projector,
             ),
-            Choice(
-                "large", lambda: tr("ui.settings.large_text"), yes_no, s.large_text, self.set_large
-            ),
+            Choice("large", lambda: tr("ui.settings.large_text"), yes_no, s.large_text, self.set_large),
             Choice(
                 "palette",
                 lambda: tr("ui.settings.palette"),
@@ -139,13 +135,9 @@ class SettingsScene(Dialog):
     def sync(self) -> None:
         s = self.app.settings
         for choice in self.choices:
-            current = {"projector": s.projector, "large": s.large_text, "palette": s.palette}.get(
-                choice.key
-            )
+            current = {"projector": s.projector, "large": s.large_text, "palette": s.palette}.get(choice.key)
             if current is not None:
-                choice.index = next(
-                    (i for i, (v, _) in enumerate(choice.options) if v == current), 0
-                )
+                choice.index = next((i for i, (v, _) in enumerate(choice.options) if v == current), 0)
         self.invalidate()
 
     def content_height(self, width: int) -> int:

@@ -65,9 +65,7 @@ class IntroScene(Scene):
         self.body = Rect(t.pad * 2, top, w - t.pad * 4, bottom - bh - t.pad - top)
         self.area.reset(self.body)
         scratch = pygame.Surface((1, 1))
-        self.area.extend(
-            self.draw_body(scratch, Rect(self.body.x, self.body.y, self.body.width, 1), 0)
-        )
+        self.area.extend(self.draw_body(scratch, Rect(self.body.x, self.body.y, self.body.width, 1), 0))
         self.area.apply()
         self.form.set([self.quit, self.begin], [self.area])
 
@@ -109,34 +107,24 @@ class IntroScene(Scene):
         surface.set_clip(rect)
         y = rect.y - offset
         y += (
-            p.draw_wrapped(
-                surface, text(m.intro), Rect(left.x, y, left.width - t.px(14), 4000), "body"
-            )
+            p.draw_wrapped(surface, text(m.intro), Rect(left.x, y, left.width - t.px(14), 4000), "body")
             + t.gap
         )
         source = f"{tr('text.source')}: {text(m.source.title)}"
         if m.source.publisher:
             source += f" - {text(m.source.publisher)}"
         y += (
-            p.draw_wrapped(
-                surface, source, Rect(left.x, y, left.width - t.px(14), 400), "small", pal.dim
-            )
+            p.draw_wrapped(surface, source, Rect(left.x, y, left.width - t.px(14), 400), "small", pal.dim)
             + t.pad
         )
-        y += draw_section_title(
-            surface, p, tr("ui.setup.players"), (left.x, y), left.width - t.px(14)
-        )
+        y += draw_section_title(surface, p, tr("ui.setup.players"), (left.x, y), left.width - t.px(14))
         for role in range(len(sc.roles)):
             line = f"{role_name(sc, role, short=False)}: {match.seat_label(role)}"
-            y += p.draw_wrapped(
-                surface, line, Rect(left.x, y, left.width - t.px(14), 400), "body"
-            ) + t.px(2)
+            y += p.draw_wrapped(surface, line, Rect(left.x, y, left.width - t.px(14), 400), "body") + t.px(2)
         y += t.gap
         meta = tr("ui.intro.meta", seed=match.session.seed, turns=m.turns)
         y += (
-            p.draw_wrapped(
-                surface, meta, Rect(left.x, y, left.width - t.px(14), 400), "small", pal.dim
-            )
+            p.draw_wrapped(surface, meta, Rect(left.x, y, left.width - t.px(14), 400), "small", pal.dim)
             + t.gap
         )
         if not solo and match.humans():

@@ -21,9 +21,7 @@ class PauseScene(Scene):
 
     def __init__(self, app: App) -> None:
         super().__init__(app)
-        self.resume = Button(
-            "resume", lambda: tr("ui.pause.resume"), self.on_resume, kind="primary"
-        )
+        self.resume = Button("resume", lambda: tr("ui.pause.resume"), self.on_resume, kind="primary")
 
     def on_resume(self) -> None:
         if self.app.top is self:

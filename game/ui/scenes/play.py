@@ -85,9 +85,7 @@ class PlayScene(Scene):
         self.track_area = ScrollArea()
         self.news_area = ScrollArea()
         self.main_area = ScrollArea()
-        self.menu_button = Button(
-            "menu", lambda: tr("ui.menu"), self.open_menu, kind="quiet", style="body"
-        )
+        self.menu_button = Button("menu", lambda: tr("ui.menu"), self.open_menu, kind="quiet", style="body")
         self.s: State = self.match.view(self.viewer)
         self.status = ""
         # orders
@@ -106,9 +104,7 @@ class PlayScene(Scene):
         if mode == "orders":
             sc = self.match.sc
             present = [
-                c
-                for c in range(4)
-                if any(sc.actions[a].category == c for a in sc.actions_by_role[role or 0])
+                c for c in range(4) if any(sc.actions[a].category == c for a in sc.actions_by_role[role or 0])
             ]
             self.category = present[0] if present else 0
             self.form.focus_key = None
@@ -332,9 +328,7 @@ class PlayScene(Scene):
             min(wanted, round(self.right.height * news_share)),
         )
         self.news_rect = Rect(self.right.x, self.right.y, self.right.width, news_h)
-        self.roles_rect = Rect(
-            self.right.x, self.news_rect.bottom + t.gap, self.right.width, roles_height(p)
-        )
+        self.roles_rect = Rect(self.right.x, self.news_rect.bottom + t.gap, self.right.width, roles_height(p))
         self.main_rect = Rect(
             self.right.x,
             self.roles_rect.bottom + t.gap,
@@ -418,11 +412,7 @@ class PlayScene(Scene):
             y += p.line_height("small")
         # category tabs
         self.tabs = []
-        present = [
-            c
-            for c in range(4)
-            if any(sc.actions[a].category == c for a in sc.actions_by_role[role])
-        ]
+        present = [c for c in range(4) if any(sc.actions[a].category == c for a in sc.actions_by_role[role])]
         tab_h = p.line_height("body_bold") + t.px(12)
         x = inner.x
         for c in present:
@@ -503,9 +493,7 @@ class PlayScene(Scene):
         gw = self.give.preferred_width(p) + t.px(30)
         self.give.rect = Rect(inner.right - gw, by, gw, self.give.preferred_height(p))
         bw = self.brief_button.preferred_width(p)
-        self.brief_button.rect = Rect(
-            self.give.rect.x - t.gap - bw, by, bw, self.give.preferred_height(p)
-        )
+        self.brief_button.rect = Rect(self.give.rect.x - t.gap - bw, by, bw, self.give.preferred_height(p))
         self.bottom_text_rect = Rect(
             inner.x, inner.bottom - bottom_h, self.brief_button.rect.x - inner.x - t.gap, bottom_h
         )
@@ -608,9 +596,7 @@ class PlayScene(Scene):
         bh = self.next_button.preferred_height(p)
         nw = min(inner.width, self.next_button.preferred_width(p) + t.px(40))
         self.next_button.rect = Rect(inner.right - nw, inner.bottom - bh, nw, bh)
-        self.main_area.reset(
-            Rect(inner.x, inner.y, inner.width, inner.bottom - bh - t.gap - inner.y)
-        )
+        self.main_area.reset(Rect(inner.x, inner.y, inner.width, inner.bottom - bh - t.gap - inner.y))
         return [self.next_button]
 
     # ------------------------------------------------------------------ drawing
@@ -739,13 +725,9 @@ class PlayScene(Scene):
             y = self.give.rect.centery - p.line_height("small") // 2
             box = Rect(box.x, y, self.brief_button.rect.x - box.x - t.gap, box.height)
         if self.status:
-            p.draw_text(
-                surface, self.status, (box.x, y), "small_bold", pal.worse, max_width=box.width
-            )
+            p.draw_text(surface, self.status, (box.x, y), "small_bold", pal.worse, max_width=box.width)
         else:
-            chosen = "; ".join(action_name(sc, a) for a in self.selected) or tr(
-                "ui.orders.none_chosen"
-            )
+            chosen = "; ".join(action_name(sc, a) for a in self.selected) or tr("ui.orders.none_chosen")
             p.draw_text(
                 surface,
                 tr("ui.orders.chosen", names=chosen),
@@ -796,9 +778,7 @@ class PlayScene(Scene):
         if requirement:
             facts.append(tr("ui.orders.requires", what=requirement))
         for fact in facts:
-            y += p.draw_wrapped(
-                surface, fact, Rect(rect.x, y, rect.width, 400), "small_bold"
-            ) + t.px(2)
+            y += p.draw_wrapped(surface, fact, Rect(rect.x, y, rect.width, 400), "small_bold") + t.px(2)
         card = self.cards.get(index)
         if card is not None and not card.legal:
             y += p.draw_wrapped(
@@ -867,9 +847,7 @@ class PlayScene(Scene):
             y += p.draw_wrapped(
                 surface, title, Rect(box.x + t.px(10), y, box.width - t.px(20), 400), "body_bold"
             ) + t.px(4)
-            p.draw_wrapped(
-                surface, body, Rect(box.x + t.px(10), y, box.width - t.px(20), 1000), "body"
-            )
+            p.draw_wrapped(surface, body, Rect(box.x + t.px(10), y, box.width - t.px(20), 1000), "body")
         surface.set_clip(clip)
         if self.status:
             p.draw_text(
@@ -895,17 +873,11 @@ class PlayScene(Scene):
         lines: list[tuple[str, str]] = []
         for posture in sc.postures:
             option = m.postures[posture.index].options[s.postures[posture.index]]
-            lines.append(
-                (f"{text(m.postures[posture.index].name)}: {text(option.name)}", "body_bold")
-            )
-        in_force = [
-            text(m.terms[i].name) for i in range(len(sc.terms)) if s.agreements[i] == AG_IN_FORCE
-        ]
+            lines.append((f"{text(m.postures[posture.index].name)}: {text(option.name)}", "body_bold"))
+        in_force = [text(m.terms[i].name) for i in range(len(sc.terms)) if s.agreements[i] == AG_IN_FORCE]
         lines.append(
             (
-                tr("text.agreements")
-                + ": "
-                + (", ".join(in_force) if in_force else tr("text.none")),
+                tr("text.agreements") + ": " + (", ".join(in_force) if in_force else tr("text.none")),
                 "body",
             )
         )
@@ -938,9 +910,7 @@ class PlayScene(Scene):
                 continue
             if y >= limit:
                 break
-            y += p.draw_wrapped(
-                surface, value, Rect(inner.x, y, inner.width, limit - y), style
-            ) + t.px(4)
+            y += p.draw_wrapped(surface, value, Rect(inner.x, y, inner.width, limit - y), style) + t.px(4)
         step, role = self.match.next_step()
         hint = ""
         if step in (ANSWER, ORDER) and role is not None:

@@ -47,9 +47,7 @@ class ReportScene(Dialog):
         self.job = ReportJob(app.match.session, count, folder).start()
         self.shown = (self.job.status, -1)
         self.cancel_button = Button("cancel", lambda: tr("ui.cancel"), self.cancel)
-        self.open_button = Button(
-            "open", lambda: tr("ui.report.open"), self.on_open, kind="primary"
-        )
+        self.open_button = Button("open", lambda: tr("ui.report.open"), self.on_open, kind="primary")
         self.close_button = Button("close", lambda: tr("ui.close"), self.close)
         self.buttons = [self.cancel_button]
         self.opened = False
@@ -130,6 +128,4 @@ class ReportScene(Dialog):
             line = tr("ui.report.writing")
         else:
             line = tr("ui.report.starting")
-        p.draw_text(
-            surface, line, (bar.x, bar.bottom + t.gap), "small", pal.dim, max_width=bar.width
-        )
+        p.draw_text(surface, line, (bar.x, bar.bottom + t.gap), "small", pal.dim, max_width=bar.width)

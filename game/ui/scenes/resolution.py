@@ -99,9 +99,7 @@ def build_steps(
     clock = 0.0
     for step in steps:
         step.start = clock
-        step.duration = (
-            STEP_SECONDS + (DICE_SECONDS if step.dice else 0.0) + (0.0 if step.text else -0.4)
-        )
+        step.duration = STEP_SECONDS + (DICE_SECONDS if step.dice else 0.0) + (0.0 if step.text else -0.4)
         clock += step.duration
     return steps, start
 
@@ -159,9 +157,7 @@ class ResolutionScene(Scene):
         for step in self.steps:
             if step.start > self.time:
                 break
-            progress = min(
-                1.0, (self.time - step.start - (DICE_SECONDS if step.dice else 0)) / MOVE_SECONDS
-            )
+            progress = min(1.0, (self.time - step.start - (DICE_SECONDS if step.dice else 0)) / MOVE_SECONDS)
             if progress <= 0:
                 continue
             eased = 1 - (1 - progress) ** 3
@@ -290,9 +286,7 @@ class ResolutionScene(Scene):
         for step in self.steps[:shown]:
             h = 0
             if step.text:
-                h += p.wrapped_height(
-                    self.step_text(step), "body_bold" if step.major else "body", width
-                )
+                h += p.wrapped_height(self.step_text(step), "body_bold" if step.major else "body", width)
             if step.dice:
                 h += max(t.px(34), p.line_height("body")) + t.px(6)
                 h += p.wrapped_height(step.check_text, "small", width) if step.check_text else 0
@@ -325,9 +319,7 @@ class ResolutionScene(Scene):
             if not model[track].hidden:
                 merged[track] = merged.get(track, 0) + delta
         return [
-            (text(model[track].name), delta, model[track].good)
-            for track, delta in merged.items()
-            if delta
+            (text(model[track].name), delta, model[track].good) for track, delta in merged.items() if delta
         ]
 
     def chips_height(self, step: Step, width: int) -> int:
@@ -355,9 +347,7 @@ class ResolutionScene(Scene):
             if self.viewer == PUBLIC
             else tr("ui.badge.solo", role=role_name(self.match.sc, self.viewer))
         )
-        draw_top_bar(
-            surface, p, tr("ui.title.game"), tr("text.resolution", turn=record.turn), badge, None, 0
-        )
+        draw_top_bar(surface, p, tr("ui.title.game"), tr("text.resolution", turn=record.turn), badge, None, 0)
         draw_section_title(
             surface,
             p,
@@ -397,9 +387,7 @@ class ResolutionScene(Scene):
         x = view.x + t.px(24)
         shown = self.revealed()
         if not self.steps:
-            p.draw_text(
-                surface, tr("ui.resolution.nothing"), (x, view.y), "body", pal.dim, max_width=width
-            )
+            p.draw_text(surface, tr("ui.resolution.nothing"), (x, view.y), "body", pal.dim, max_width=width)
         for i, step in enumerate(self.steps[:shown]):
             y = area.y(step.y)
             if y > view.bottom or y + step.height < view.y:
@@ -423,9 +411,7 @@ class ResolutionScene(Scene):
                         Rect(view.x + t.px(6), y + lh // 2 - size // 2, size, size),
                     )
                 else:
-                    pygame.draw.circle(
-                        surface, pal.text, (view.x + t.px(10), y + lh // 2), max(2, t.px(3))
-                    )
+                    pygame.draw.circle(surface, pal.text, (view.x + t.px(10), y + lh // 2), max(2, t.px(3)))
                 y += p.draw_wrapped(surface, self.step_text(step), Rect(x, y, width, 2000), style)
             if step.dice:
                 y = self.draw_dice(surface, step, x, y + t.px(4), width)
@@ -467,26 +453,16 @@ class ResolutionScene(Scene):
             }.get(part, "ui.check.failure")
             sum_text = f"{d1} + {d2}" + (f" {modifier:+d}" if modifier else "") + f" = {total}"
             r = p.draw_text(surface, sum_text, (tx, ty), "body_bold")
-            color = (
-                pal.better
-                if part == PART_SUCCESS
-                else pal.worse
-                if part == PART_FAILURE
-                else pal.neutral
-            )
+            color = pal.better if part == PART_SUCCESS else pal.worse if part == PART_FAILURE else pal.neutral
             label = tr(outcome)
             lw = p.width(label, "body_bold") + t.px(16)
             tag = Rect(r.right + t.px(12), ty - t.px(2), lw, p.line_height("body_bold") + t.px(4))
             pygame.draw.rect(surface, color, tag, border_radius=t.px(5))
             if part == PART_SUCCESS:
-                p.check_mark(
-                    surface, Rect(tag.right + t.px(6), tag.y, tag.height, tag.height), color
-                )
+                p.check_mark(surface, Rect(tag.right + t.px(6), tag.y, tag.height, tag.height), color)
             elif part == PART_FAILURE:
                 p.cross(surface, Rect(tag.right + t.px(6), tag.y, tag.height, tag.height), color)
-            p.draw_text(
-                surface, label, (tag.centerx, tag.y + t.px(2)), "body_bold", pal.bg, align="center"
-            )
+            p.draw_text(surface, label, (tag.centerx, tag.y + t.px(2)), "body_bold", pal.bg, align="center")
         y += max(size, p.line_height("body")) + t.px(6)
         if step.check_text and not rolling:
             y += p.draw_wrapped(surface, step.check_text, Rect(x, y, width, 2000), "small", pal.dim)

@@ -72,9 +72,7 @@ class SetupScene(Scene):
             9,
         )
         self.reseed = Button("reseed", lambda: tr("ui.setup.new_seed"), self.on_reseed)
-        self.turns = Choice(
-            "turns", lambda: tr("ui.setup.turns"), [(n, str(n)) for n in range(1, 41)], 12
-        )
+        self.turns = Choice("turns", lambda: tr("ui.setup.turns"), [(n, str(n)) for n in range(1, 41)], 12)
         self.start = Button("start", lambda: tr("ui.setup.start"), self.on_start, kind="primary")
         self.back = Button("back", lambda: tr("ui.back"), self.app.pop)
         self.area = ScrollArea()
@@ -112,9 +110,7 @@ class SetupScene(Scene):
                     lambda _v: self.invalidate(),
                 )
             )
-            personas = [(None, tr("ui.setup.persona.none"))] + [
-                (p.id, text(p.name)) for p in model.personas
-            ]
+            personas = [(None, tr("ui.setup.persona.none"))] + [(p.id, text(p.name)) for p in model.personas]
             self.persona_choices.append(
                 Choice(
                     f"persona.{role}",
@@ -145,9 +141,7 @@ class SetupScene(Scene):
     def on_start(self) -> None:
         if self.scenario is None:
             self.app.push(
-                MessageDialog(
-                    self.app, tr("ui.problem"), self.problem or tr("ui.setup.no_scenario")
-                )
+                MessageDialog(self.app, tr("ui.problem"), self.problem or tr("ui.setup.no_scenario"))
             )
             return
         seed = int(self.seed.value) if self.seed.value.isdigit() else None
@@ -214,9 +208,7 @@ class SetupScene(Scene):
         place(self.turns)
         self.area.extend(y + row)
         self.area.apply()
-        self.back.rect = Rect(
-            self.left.x, bottom - button_h, self.back.preferred_width(p), button_h
-        )
+        self.back.rect = Rect(self.left.x, bottom - button_h, self.back.preferred_width(p), button_h)
         sw = self.start.preferred_width(p) + t.px(40)
         self.start.rect = Rect(w - t.pad * 2 - sw, bottom - button_h, sw, button_h)
         self.form.set([w_ for w_ in widgets if w_.visible] + [self.back, self.start], [self.area])
@@ -230,9 +222,7 @@ class SetupScene(Scene):
         clip = surface.get_clip()
         surface.set_clip(self.area.view.inflate(t.px(12), 0))
         for y, label in self.headers:
-            draw_section_title(
-                surface, p, label, (self.left.x, self.area.y(y)), self.left.width - t.px(12)
-            )
+            draw_section_title(surface, p, label, (self.left.x, self.area.y(y)), self.left.width - t.px(12))
         surface.set_clip(clip)
         self.form.draw(surface, p)
         self.draw_summary(surface)
@@ -268,6 +258,4 @@ class SetupScene(Scene):
             else tr("ui.setup.mode.watch")
         )
         y += p.draw_wrapped(surface, mode, Rect(x, y, width, 400), "body_bold", pal.better) + t.gap
-        p.draw_wrapped(
-            surface, text(m.intro), Rect(x, y, width, box.bottom - y - t.pad), "small", pal.dim
-        )
+        p.draw_wrapped(surface, text(m.intro), Rect(x, y, width, box.bottom - y - t.pad), "small", pal.dim)

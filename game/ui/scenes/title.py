@@ -161,9 +161,7 @@ class TitleScene(Scene):
         pal = p.pal
         w, h = surface.get_size()
         surface.fill(pal.bg)
-        self.draw_emblem(
-            surface, Rect(round(w * 0.52), round(h * 0.12), round(w * 0.42), round(h * 0.72))
-        )
+        self.draw_emblem(surface, Rect(round(w * 0.52), round(h * 0.12), round(w * 0.42), round(h * 0.72)))
         x = max(t.pad, round(w * 0.1))
         y = round(h * 0.1)
         p.draw_text(surface, tr("ui.title.game"), (x, y), "display", max_width=w - x - t.pad)
@@ -199,9 +197,7 @@ class TitleScene(Scene):
         for color, (dx, dy) in zip(colors, offsets, strict=True):
             disc = pygame.Surface((size, size), pygame.SRCALPHA)
             pygame.draw.circle(disc, (*color, alpha), (radius + 1, radius + 1), radius)
-            surface.blit(
-                disc, (cx + round(dx * radius) - radius - 1, cy + round(dy * radius) - radius - 1)
-            )
+            surface.blit(disc, (cx + round(dx * radius) - radius - 1, cy + round(dy * radius) - radius - 1))
         for color, (dx, dy) in zip(colors, offsets, strict=True):
             pygame.draw.circle(
                 surface,
