@@ -62,6 +62,9 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sim.add_argument("--json", action="store_true", help="print the summary as JSON")
     sim.add_argument("--save", metavar="FILE", default=None, help="save the game (with --games 1)")
+    sim.add_argument(
+        "--lang", default=None, help="language of the summary and of a saved game's reasons, e.g. en or es"
+    )
 
     val = sub.add_parser("validate", help="check scenario files; problems as PATH:LINE:COL: message")
     val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
@@ -80,6 +83,7 @@ def build_parser() -> argparse.ArgumentParser:
         default=None,
         help="add a counterfactual: that role's orders on that turn changed, e.g. 3:us=us_security_dialogue",
     )
+    rep.add_argument("--lang", default=None, help="language of the report, e.g. en or es")
 
     rpl = sub.add_parser("replay", help="re-run a saved game from its orders and check it matches")
     rpl.add_argument("save", metavar="SAVE")

@@ -5,10 +5,35 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 from game.cli import EXIT_BAD_INPUT, EXIT_OK, BadInput
 from game.scenario.errors import ContentError
+
+
+@contextmanager
+def interface_language(lang: str | None) -> Iterator[None]:
+    """Run a command in the language its ``--lang`` asks for, then restore the previous one.
+
+    An unknown language is bad input (exit 2). Restoring matters when the command runs inside
+    another program (tests, the window): the language is a process-wide setting.
+    """
+    from game.i18n import available_languages, language, set_language
+
+    if not lang:
+        yield
+        return
+    available = available_languages()
+    if lang not in available:
+        raise BadInput(f"--lang: no interface language {lang!r} (available: {', '.join(available)})")
+    previous = language()
+    set_language(lang)
+    try:
+        yield
+    finally:
+        set_language(previous)
 
 
 def validate(paths: list[str]) -> int:
@@ -75,6 +100,13 @@ def list_scenarios() -> int:
 
 
 def simulate_command(args: argparse.Namespace) -> int:
+    """``simulate``: in the ``--lang`` language, which also words the computer players' reasons
+    recorded in a ``--save``."""
+    with interface_language(getattr(args, "lang", None)):
+        return _simulate(args)
+
+
+def _simulate(args: argparse.Namespace) -> int:
     from game.ai import KINDS
     from game.scenario.load import load_scenario
     from game.session.seats import SeatError, parse_seats
@@ -107,8 +139,10 @@ def simulate_command(args: argparse.Namespace) -> int:
             TimeRemainingColumn,
         )
 
+        from game.i18n import tr
+
         progress_bar = Progress(
-            TextColumn("simulating"),
+            TextColumn(tr("simulate.progress")),
             BarColumn(),
             MofNCompleteColumn(),
             TimeRemainingColumn(),
@@ -144,40 +178,49 @@ def _stderr_console():
 
 def print_summary(summary) -> None:
     from rich.console import Console
+    from rich.markup import escape
     from rich.table import Table
 
-    from game.i18n import text
+    from game.i18n import text, tr
 
     data = summary.as_json()
     model = summary.scenario.model
     console = Console()
     n = data["games"]
     players = ", ".join(f"{r}={p}" for r, p in data["players"].items())
-    console.print(f"[bold]{text(model.title)}[/bold] - {n:,} games, seed {data['seed']}, players {players}")
-    endings = Table(title="Endings", title_justify="left", show_edge=False)
-    endings.add_column("ending")
-    endings.add_column("games", justify="right")
-    endings.add_column("share", justify="right")
+    console.print(
+        tr(
+            "simulate.header",
+            title=f"[bold]{escape(text(model.title))}[/bold]",
+            games=f"{n:,}",
+            seed=data["seed"],
+            players=escape(players),
+        )
+    )
+    endings = Table(title=tr("simulate.endings"), title_justify="left", show_edge=False)
+    endings.add_column(tr("simulate.col.ending"))
+    endings.add_column(tr("simulate.col.games"), justify="right")
+    endings.add_column(tr("simulate.col.share"), justify="right")
     endings.add_column("")
     for ending in model.endings:
         count = data["endings"][ending.id]
         share = count / n
         endings.add_row(text(ending.name), f"{count:,}", f"{share:6.1%}", "█" * round(share * 40))
     console.print(endings)
-    scores = Table(title="Objective scores (mean, 0-100)", title_justify="left", show_edge=False)
-    scores.add_column("role")
-    scores.add_column("mean score", justify="right")
-    scores.add_column("cleared threshold", justify="right")
+    scores = Table(title=tr("simulate.scores"), title_justify="left", show_edge=False)
+    scores.add_column(tr("simulate.col.role"))
+    scores.add_column(tr("simulate.col.mean_score"), justify="right")
+    scores.add_column(tr("simulate.col.cleared"), justify="right")
     for role in model.roles:
         scores.add_row(text(role.name), f"{data['scores'][role.id]:.1f}", f"{data['cleared'][role.id]:.1%}")
     console.print(scores)
     console.print(
-        f"Common ground (every role cleared): {data['common_ground']:.1%}   mean turns played: {data['mean_turns']}"
+        escape(tr("simulate.common_ground", share=f"{data['common_ground']:.1%}", turns=data["mean_turns"]))
     )
-    tracks = Table(title="Tracks at the end (mean)", title_justify="left", show_edge=False)
-    tracks.add_column("track")
-    tracks.add_column("start", justify="right")
-    tracks.add_column("end", justify="right")
+    tracks = Table(title=tr("simulate.tracks"), title_justify="left", show_edge=False)
+    tracks.add_column(tr("simulate.col.track"))
+    tracks.add_column(tr("simulate.col.start"), justify="right")
+    tracks.add_column(tr("simulate.col.end"), justify="right")
     for track in model.tracks:
         tracks.add_row(text(track.name), str(track.start), f"{data['tracks'][track.id]:.1f}")
     console.print(tracks)

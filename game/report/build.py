@@ -43,6 +43,7 @@ from game.report.model import (
     TrackMove,
     TurnReport,
 )
+from game.report.sentences import level_name
 from game.scenario.runtime import (
     C_ACTION,
     C_DELAYED,
@@ -58,14 +59,16 @@ MAX_BECAUSE = 3
 Move = Mapping[str, Any]
 
 
-def seat_label(seat: Any) -> str:
-    """Who played a role: a team at the table, or a computer player of some level."""
+def seat_label(seat: Any, personas: Sequence[Any] = ()) -> str:
+    """Who played a role: a team at the table, or a computer player of some level (and the
+    persona it played, by its name in the scenario when ``personas`` has it)."""
     if getattr(seat, "human", False):
         return tr("report.seat.team")
-    kind = str(getattr(seat, "kind", seat))
+    kind = level_name(str(getattr(seat, "kind", seat)))
     persona = getattr(seat, "persona", None)
     if persona:
-        return tr("report.seat.computer_persona", level=kind, persona=persona)
+        named = next((text(p.name) for p in personas if p.id == persona), persona)
+        return tr("report.seat.computer_persona", level=kind, persona=named)
     return tr("report.seat.computer", level=kind)
 
 
@@ -132,7 +135,7 @@ def role_reports(session: Any, s: State) -> tuple[RoleReport, ...]:
             RoleReport(
                 model.id,
                 role_name(sc, r, short=False),
-                seat_label(seat) if seat is not None else "",
+                seat_label(seat, model.personas) if seat is not None else "",
                 score.score,
                 score.threshold,
                 score.cleared,

@@ -1,4 +1,4 @@
-"""``commonground report SAVE --format md|html [--out FILE] [--what-if TURN:ROLE=ACTIONS]``.
+"""``commonground report SAVE --format md|html [--out FILE] [--what-if TURN:ROLE=ACTIONS] [--lang LANG]``.
 
 Reads a saved game, builds the after-action report (with the "how typical" analysis, a
 progress bar on a terminal) and prints it or writes it to a file. A bad save, a bad change or
@@ -60,6 +60,14 @@ def progress_bar(total_games: int) -> tuple[Callable[[int, int], None] | None, C
 
 
 def report_command(args: argparse.Namespace) -> int:
+    """``report``: in the ``--lang`` language (scenario text and the report's own words)."""
+    from game.commands import interface_language
+
+    with interface_language(getattr(args, "lang", None)):
+        return _report(args)
+
+
+def _report(args: argparse.Namespace) -> int:
     from game.report import FORMATS, make_report, render, write_text
     from game.report.whatif import WhatIfError
 

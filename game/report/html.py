@@ -23,7 +23,14 @@ from game.report.model import (
     TrackMove,
     TurnReport,
 )
-from game.report.sentences import drops_sentence, ending_rows, ending_sentence, turn_list
+from game.report.sentences import (
+    drops_sentence,
+    ending_rows,
+    ending_sentence,
+    level_name,
+    materialized_on,
+    turn_list,
+)
 from game.report.svg import (
     BLUE,
     GREEN,
@@ -513,9 +520,8 @@ def risks(report: Report) -> str:
     ]
     for risk in report.risks:
         if risk.materialized:
-            turns = turn_list(risk.turns)
             status = (
-                f'<a href="#risk-{e(risk.id)}" class="bad">{e(tr("report.yes_turns", turns=turns))}</a>'
+                f'<a href="#risk-{e(risk.id)}" class="bad">{e(materialized_on(risk.turns))}</a>'
                 f'<div class="why">{e(tr("report.harm", harm=risk.harm))}</div>'
             )
         else:
@@ -571,7 +577,9 @@ def typical(report: Report) -> str:
     if data is None:
         out.append(f"<p>{e(report.typical_note or tr('report.typical.none'))}</p></section>")
         return "".join(out)
-    out.append(f"<p>{e(tr('report.typical.intro', games=f'{data.games:,}', level=data.level))}</p>")
+    out.append(
+        f"<p>{e(tr('report.typical.intro', games=f'{data.games:,}', level=level_name(data.level)))}</p>"
+    )
     out.append(f'<p class="note">{e(tr("report.typical.read"))}</p>')
     computer_name = tr("report.typical.computer")
     same_name = tr("report.typical.same")

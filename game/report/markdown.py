@@ -11,7 +11,14 @@ from collections.abc import Sequence
 
 from game.i18n import tr
 from game.report.model import Finding, Link, OrderLine, Report, TrackMove, TurnReport
-from game.report.sentences import drops_sentence, ending_rows, ending_sentence, turn_list
+from game.report.sentences import (
+    drops_sentence,
+    ending_rows,
+    ending_sentence,
+    level_name,
+    materialized_on,
+    turn_list,
+)
 from game.report.typical import Typical, median, percentile_rank
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -304,7 +311,7 @@ def risks(report: Report, lines: list[str]) -> None:
     rows = [
         [
             f"**{r.id}** {md(r.name)}",
-            md(tr("report.yes_turns", turns=turn_list(r.turns)) if r.materialized else tr("report.no")),
+            md(materialized_on(r.turns) if r.materialized else tr("report.no")),
             str(r.harm) if r.materialized else "",
         ]
         for r in report.risks
@@ -371,7 +378,7 @@ def typical(report: Report, lines: list[str]) -> None:
         add(md(report.typical_note or tr("report.typical.none")))
         add("")
         return
-    add(md(tr("report.typical.intro", games=f"{data.games:,}", level=data.level)))
+    add(md(tr("report.typical.intro", games=f"{data.games:,}", level=level_name(data.level))))
     add("")
     add(md(tr("report.typical.read")))
     add("")

@@ -9,6 +9,14 @@ from game.report.model import Report
 from game.report.typical import Typical
 
 
+def level_name(level: str) -> str:
+    """A computer player's level in the report's language ("easy" is "fácil" in Spanish);
+    a level the catalog does not name is shown as given."""
+    key = f"ui.level.{level}"
+    word = tr(key)
+    return level if word == key else word
+
+
 def ending_sentence(report: Report, data: Typical) -> str:
     """How often this game's ending came up in each distribution."""
     mine = report.this_ending
@@ -34,7 +42,9 @@ def drops_sentence(data: Typical) -> str:
     if data.still_open:
         text += " " + tr("report.typical.still_open", n=f"{data.still_open:,}", turn=data.this_game_turns)
     if data.stand_in_decisions:
-        text += " " + tr("report.typical.stand_ins", n=f"{data.stand_in_decisions:,}", level=data.level)
+        text += " " + tr(
+            "report.typical.stand_ins", n=f"{data.stand_in_decisions:,}", level=level_name(data.level)
+        )
     return text
 
 
@@ -53,6 +63,12 @@ def turn_list(turns: Sequence[int]) -> str:
             out.extend(str(t) for t in ordered[i : j + 1])
         i = j + 1
     return ", ".join(out)
+
+
+def materialized_on(turns: Sequence[int]) -> str:
+    """The "yes, turn 4" or "yes, turns 3-5, 9" of a risk: the word agrees with the count."""
+    key = "report.yes_turns" if len(set(turns)) == 1 else "report.yes_turns_many"
+    return tr(key, turns=turn_list(turns))
 
 
 def ending_rows(report: Report, data: Typical) -> list[tuple[str, float, float, bool]]:

@@ -184,8 +184,12 @@ class Bar:
 
 
 def bar_chart(title: str, bars: Sequence[Bar], series: Sequence[tuple[str, str]], width: int = 620) -> str:
-    """Horizontal bars, one group per label and one bar per series (name, colour)."""
-    label_w, right, row_h, bar_h = 190, 48, 8 + 12 * len(series), 11
+    """Horizontal bars, one group per label and one bar per series (name, colour).
+
+    The label column widens (up to a limit) for long labels, such as Spanish ending names."""
+    longest = max((len(bar.label) + (2 if bar.highlight else 0) for bar in bars), default=0)
+    label_w = max(190, min(300, 24 + round(6.6 * longest)))
+    right, row_h, bar_h = 48, 8 + 12 * len(series), 11
     legend_h = 22
     height = legend_h + row_h * len(bars) + 6
     plot_w = width - label_w - right
