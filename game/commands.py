@@ -20,14 +20,15 @@ def interface_language(lang: str | None) -> Iterator[None]:
     An unknown language is bad input (exit 2). Restoring matters when the command runs inside
     another program (tests, the window): the language is a process-wide setting.
     """
-    from game.i18n import available_languages, language, set_language
+    from game.i18n import check_language, language, set_language
 
     if not lang:
         yield
         return
-    available = available_languages()
-    if lang not in available:
-        raise BadInput(f"--lang: no interface language {lang!r} (available: {', '.join(available)})")
+    try:
+        check_language(lang)
+    except ValueError as err:
+        raise BadInput(str(err)) from None
     previous = language()
     set_language(lang)
     try:

@@ -53,6 +53,14 @@ def available_languages() -> list[str]:
     return sorted(p.stem for p in LOCALE_DIR.glob("*.json"))
 
 
+def check_language(lang: str) -> str:
+    """The language if the interface has a catalog for it; ValueError naming the ones there are."""
+    available = available_languages()
+    if lang not in available:
+        raise ValueError(f"--lang: no interface language {lang!r} (available: {', '.join(available)})")
+    return lang
+
+
 def tr(key: str, lang: str | None = None, **values: Any) -> str:
     """An interface string by key, formatted with ``values``; English when a translation is missing."""
     lang = lang or _current

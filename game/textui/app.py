@@ -16,7 +16,7 @@ from rich.console import Console
 from game.ai import KINDS
 from game.cli import EXIT_OK, BadInput
 from game.engine import PUBLIC, IllegalMove, State, legal_action_indexes, pending_answers
-from game.i18n import available_languages, set_language, text, tr
+from game.i18n import check_language, set_language, text, tr
 from game.present import (
     action_description,
     action_name,
@@ -402,11 +402,10 @@ def setup_seats(
 def run_text(args: argparse.Namespace) -> int:
     scenario = load_scenario(args.scenario) if (args.scenario or not args.load) else None
     if args.lang:
-        if args.lang not in available_languages():
-            raise BadInput(
-                f"--lang: no interface language {args.lang!r} (available: {', '.join(available_languages())})"
-            )
-        set_language(args.lang)
+        try:
+            set_language(check_language(args.lang))
+        except ValueError as err:
+            raise BadInput(str(err)) from None
     console = Console(highlight=False)
     interactive = sys.stdin.isatty()
 

@@ -63,17 +63,16 @@ def run_window(args: argparse.Namespace) -> int:
     # copying the frame through OpenGL loads a GL driver (Mesa's software one on machines
     # without a GPU: 126 MB resident for a bare window, against 29 MB without it).
     os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
-    from game.i18n import available_languages, set_language
+    from game.i18n import check_language, set_language
 
     lang = getattr(args, "lang", None)
     if lang:
-        if lang not in available_languages():
+        try:
+            set_language(check_language(lang))
+        except ValueError as err:
             from game.cli import BadInput
 
-            raise BadInput(
-                f"--lang: no interface language {lang!r} (choose from: {', '.join(available_languages())})"
-            )
-        set_language(lang)
+            raise BadInput(str(err)) from None
 
     import pygame
 
