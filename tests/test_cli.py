@@ -120,3 +120,14 @@ def test_bad_input_never_prints_a_traceback(args: list[str]) -> None:
 def test_python_dash_m_game_is_the_same_tool() -> None:
     done = run("validate", str(FIXTURE))
     assert done.returncode == 0 and "ok" in done.stdout
+
+
+def test_ci_runs_the_readme_test_command() -> None:
+    """CI must run exactly the Quick start's test command, so the README stays true."""
+    readme = (ROOT / "README.md").read_text()
+    quick = readme.split("## Quick start", 1)[1].split("```", 2)[1]
+    commands = [line.strip() for line in quick.splitlines() if line.strip() and not line.startswith("sh")]
+    assert len(commands) == 2, commands
+    ci = (ROOT / ".ci" / "run").read_text()
+    assert commands[1] in ci.splitlines()
+    assert commands[0].endswith(".venv/bin/commonground")
