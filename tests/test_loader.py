@@ -233,3 +233,15 @@ def test_bundled_scenarios_all_load() -> None:
     assert paths
     for path in paths:
         load_scenario(path)
+
+
+def test_a_pipe_or_device_is_refused_without_waiting(tmp_path: Path) -> None:
+    import os
+
+    pipe = tmp_path / "pipe.yaml"
+    os.mkfifo(pipe)
+    for path in (pipe, Path("/dev/zero")):
+        start = time.perf_counter()
+        with pytest.raises(ContentError, match="not a regular file"):
+            load_scenario(path)
+        assert time.perf_counter() - start < 1.0

@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import os
 import re
+import stat
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -76,21 +77,26 @@ class Document:
         return Problem(self.source, line, column, message)
 
 
-def read_file_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
-    """Read at most ``max_bytes``; a larger file is refused before it is read."""
+def read_file_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES, what: str = "file") -> bytes:
+    """The bytes of a regular file of at most ``max_bytes``, refused before it is read.
+
+    Folders, devices and pipes are refused too (reading a pipe would wait for ever).
+    ``what`` names the expected kind of file in messages ("a save file").
+    """
     name = os.fspath(path)
     try:
-        size = os.stat(name).st_size
-        if size > max_bytes:
-            raise ContentError(
-                [Problem(name, 1, 1, f"file is too large ({size:,} bytes; the limit is {max_bytes:,})")]
-            )
+        info = os.stat(name)
+        if stat.S_ISDIR(info.st_mode):
+            raise ContentError([Problem(name, 1, 1, f"is a folder, not {what}")])
+        if not stat.S_ISREG(info.st_mode):
+            raise ContentError([Problem(name, 1, 1, "is not a regular file")])
+        if info.st_size > max_bytes:
+            message = f"file is too large ({info.st_size:,} bytes; the limit is {max_bytes:,})"
+            raise ContentError([Problem(name, 1, 1, message)])
         with open(name, "rb") as handle:
             data = handle.read(max_bytes + 1)
     except ContentError:
         raise
-    except IsADirectoryError:
-        raise ContentError([Problem(name, 1, 1, "is a folder, not a file")]) from None
     except FileNotFoundError:
         raise ContentError([Problem(name, 1, 1, "no such file")]) from None
     except OSError as err:

@@ -13,12 +13,12 @@ from __future__ import annotations
 import json
 import os
 import re
-import stat
 from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import NUMBER_RE  # type: ignore[attr-defined]
 from typing import Any
 
 from game.scenario.errors import ContentError, Problem
+from game.scenario.yaml_loader import read_file_limited
 
 MAX_BYTES = 10_000_000
 MAX_VALUES = 300_000  # a long seminar game's save has a few thousand
@@ -38,33 +38,8 @@ class _Duplicate(ValueError):
 
 
 def read_limited(path: str | os.PathLike[str], max_bytes: int = MAX_BYTES) -> bytes:
-    """The bytes of a regular file of at most ``max_bytes``; anything else is a ContentError."""
-    name = os.fspath(path)
-    try:
-        info = os.stat(name)
-        if stat.S_ISDIR(info.st_mode):
-            raise ContentError([Problem(name, 1, 1, "is a folder, not a save file")])
-        if not stat.S_ISREG(info.st_mode):
-            raise ContentError([Problem(name, 1, 1, "is not a regular file")])
-        if info.st_size > max_bytes:
-            raise ContentError(
-                [
-                    Problem(
-                        name, 1, 1, f"file is too large ({info.st_size:,} bytes; the limit is {max_bytes:,})"
-                    )
-                ]
-            )
-        with open(name, "rb") as handle:
-            data = handle.read(max_bytes + 1)
-    except ContentError:
-        raise
-    except FileNotFoundError:
-        raise ContentError([Problem(name, 1, 1, "no such file")]) from None
-    except OSError as err:
-        raise ContentError([Problem(name, 1, 1, f"cannot read file: {err.strerror or err}")]) from None
-    if len(data) > max_bytes:
-        raise ContentError([Problem(name, 1, 1, f"file is too large (over {max_bytes:,} bytes)")])
-    return data
+    """The bytes of a save file of at most ``max_bytes``; anything else is a ContentError."""
+    return read_file_limited(path, max_bytes, what="a save file")
 
 
 def decode(data: bytes, source: str) -> str:
