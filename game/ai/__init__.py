@@ -1,21 +1,42 @@
-"""Computer-controlled roles. ``make_controller`` turns a name from the command line into one."""
+"""Computer-controlled roles. ``make_controller`` turns a name from the command line into one.
+
+Levels: ``random`` (the uniform baseline), ``easy``, ``normal`` and ``hard`` (see
+``game.ai.levels``); the last three take an optional persona of the role (``hard:hawk``).
+"""
 
 from __future__ import annotations
 
 from game.ai.base import Answers, Controller, Orders
+from game.ai.levels import LEVELS, Level
+from game.ai.player import ComputerPlayer
 from game.ai.random_player import RandomPlayer
+from game.ai.stance import PersonaError
 
-KINDS = ("random",)
+KINDS = ("random", "easy", "normal", "hard")
 
 
 def make_controller(
     kind: str, seed: int, scenario: object = None, role: int = 0, persona: str | None = None
 ) -> Controller:
-    """A computer player by name (``random``); raises ValueError for an unknown name."""
+    """A computer player by name; raises ValueError for an unknown name or persona."""
     name = kind.strip().lower()
     if name == "random":
-        return RandomPlayer(seed)
-    raise ValueError(f"unknown player {kind!r} (choose from: {', '.join(KINDS)})")
+        return RandomPlayer(seed)  # it has no judgement, so a persona changes nothing
+    level = LEVELS.get(name)
+    if level is None:
+        raise ValueError(f"unknown player {kind!r} (choose from: {', '.join(KINDS)})")
+    return ComputerPlayer(level, seed, scenario, role, persona)  # type: ignore[arg-type]
 
 
-__all__ = ["KINDS", "Answers", "Controller", "Orders", "RandomPlayer", "make_controller"]
+__all__ = [
+    "KINDS",
+    "LEVELS",
+    "Answers",
+    "ComputerPlayer",
+    "Controller",
+    "Level",
+    "Orders",
+    "PersonaError",
+    "RandomPlayer",
+    "make_controller",
+]

@@ -1,0 +1,92 @@
+"""What a role expects of the others, from public knowledge and what it has seen them do.
+
+Other roles' objectives are secret, so a computer player does not read them. It starts from what
+everyone at the table knows - which way each track is good for the public (the scenario's
+``good: high/low``) - and expects the others to lean towards orders that move tracks that way.
+Then it watches: the orders the others revealed in earlier turns and how they answered proposals.
+Every legal order keeps some weight, so the model is an expectation, not a script.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from game.ai.valuation import expected_deltas
+from game.engine import State
+from game.engine.state import L_ANSWER
+
+PUBLIC_TEMPERATURE = 1.5  # value points: how strongly the others are expected to favour publicly good orders
+
+
+@dataclass(frozen=True, slots=True)
+class OpponentModel:
+    weights: tuple[tuple[float, ...] | None, ...]  # per role: a weight per action; None for oneself
+    accept: tuple[float, ...]  # per role: the chance it accepts a proposal put to it
+    answers: dict[tuple[int, int], tuple[int, int]]  # (role, term) -> (times accepted, times answered)
+
+    def chance(self, role: int, term: int) -> float:
+        """The chance ``role`` accepts ``term``: its answers to that term, then its habit overall."""
+        yes, asked = self.answers.get((role, term), (0, 0))
+        return (yes + 2 * self.accept[role]) / (asked + 2)
+
+
+def public_slopes(view: State) -> list[float]:
+    """Value points per track point of the public good: +/- an equal share for every track with a good side."""
+    tracks = view.scenario.model.tracks
+    sided = sum(1 for t in tracks if t.good != "neutral") or 1
+    return [
+        (1.0 if t.good == "high" else -1.0 if t.good == "low" else 0.0) / sided * 100 / 100 for t in tracks
+    ]
+
+
+def public_prior(view: State, me: int, tail: int) -> list[float]:
+    """A base weight per action of the other roles: orders that look good for the public weigh more."""
+    scenario = view.scenario
+    slopes = public_slopes(view)
+    weights = [1.0] * len(scenario.actions)
+    for role in range(len(scenario.roles)):
+        if role == me:
+            continue
+        for index in scenario.actions_by_role[role]:
+            deltas = expected_deltas(view, scenario.actions[index], 0.5, tail)
+            gain = sum(d * s for d, s in zip(deltas, slopes, strict=True))
+            weights[index] = math.exp(max(min(gain / PUBLIC_TEMPERATURE, 4.0), -4.0))
+    return weights
+
+
+def watch(
+    view: State, me: int, seen_weight: float = 2.0, prior: Sequence[float] | None = None
+) -> OpponentModel:
+    """Build the model from the view's history (the others' revealed orders and answers).
+
+    Each order starts at its ``prior`` weight (1 without one); each time it was seen adds ``seen_weight``.
+    """
+    scenario = view.scenario
+    n_roles = len(scenario.roles)
+    n_actions = len(scenario.actions)
+    base = list(prior) if prior is not None else [1.0] * n_actions
+    counts = [base[:] for _ in range(n_roles)]
+    answered = [0] * n_roles
+    accepted = [0] * n_roles
+    by_term: dict[tuple[int, int], tuple[int, int]] = {}
+    records = [(record.orders, record.entries) for record in view.history]
+    records.append(((), view.current))
+    for orders, entries in records:
+        for role, role_orders in enumerate(orders):
+            if role == me:
+                continue
+            row = counts[role]
+            for action in role_orders:
+                row[action] += seen_weight
+        for kind, term, value, _ in entries:
+            if kind == L_ANSWER:
+                role, yes = value
+                answered[role] += 1
+                accepted[role] += int(bool(yes))
+                before = by_term.get((role, term), (0, 0))
+                by_term[(role, term)] = (before[0] + int(bool(yes)), before[1] + 1)
+    weights = tuple(None if role == me else tuple(counts[role]) for role in range(n_roles))
+    accept = tuple((1 + accepted[r]) / (2 + answered[r]) for r in range(n_roles))
+    return OpponentModel(weights, accept, by_term)
