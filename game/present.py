@@ -75,6 +75,18 @@ def action_name(sc: CompiledScenario, index: int) -> str:
     return text(sc.model.actions[index].name)
 
 
+def computer_reason(sc: CompiledScenario, role: int, index: int, why: str) -> str:
+    """A computer role's reason for one of its orders, for a line that is about that order.
+
+    Reasons stand alone in saves and reports ("Order name: why"), so the order's name is
+    dropped here where the screen already shows it.
+    """
+    prefix = action_name(sc, index) + ":"
+    if why.startswith(prefix):
+        why = why[len(prefix) :].strip()
+    return tr("ui.reason.order", role=role_name(sc, role), why=why)
+
+
 def action_description(sc: CompiledScenario, index: int) -> str:
     action = sc.actions[index]
     if action.kind == ACTION_PROPOSE:

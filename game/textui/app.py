@@ -12,6 +12,7 @@ import sys
 from collections.abc import Callable
 
 from rich.console import Console
+from rich.markup import escape
 
 from game.ai import KINDS
 from game.cli import EXIT_OK, BadInput
@@ -182,9 +183,9 @@ class TextGame:
         reasons = self.session.moves[-1].get("reasons", {}) if self.session.moves else {}
         for role_id, by_term in reasons.items():
             role = self.sc.role_index[role_id]
-            for term_id, why in by_term.items():
-                term = self.sc.model.terms[self.sc.term_index[term_id]]
-                self.console.print(f"  [dim]{role_name(self.sc, role)}: {text(term.name)} - {why}[/dim]")
+            for why in by_term.values():
+                line = tr("ui.reason.answer", role=role_name(self.sc, role), why=why)
+                self.console.print(f"  [dim]{escape(line)}[/dim]")
 
     # ------------------------------------------------------------------ orders
 
@@ -360,9 +361,8 @@ class TextGame:
             for action_id, why in zip(full, reasons, strict=False):
                 index = self.sc.action_index[action_id]
                 if index in record.orders[role] and why:
-                    self.console.print(
-                        f"  [dim]{role_name(self.sc, role)} - {action_name(self.sc, index)}: {why}[/dim]"
-                    )
+                    line = tr("ui.reason.order", role=role_name(self.sc, role), why=why)
+                    self.console.print(f"  [dim]{escape(line)}[/dim]")
 
 
 # ----------------------------------------------------------------------------- setup

@@ -382,10 +382,10 @@ class PlayScene(Scene):
                 story = text(sc.model.events[entry[1]].text)
                 if story:
                     lines.append(NewsLine(story, (), False, "reason"))
-        for role, term, why in self.match.answer_reasons():
+        for role, _term, why in self.match.answer_reasons():
             lines.append(
                 NewsLine(
-                    tr("ui.reason.answer", role=role_name(sc, role), term=term, why=why),
+                    tr("ui.reason.answer", role=role_name(sc, role), why=why),
                     (),
                     False,
                     "reason",

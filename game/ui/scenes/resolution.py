@@ -16,7 +16,7 @@ import pygame
 from game.engine import PUBLIC, State
 from game.engine.state import L_CHECK, L_ORDER, L_TRACK
 from game.i18n import text, tr
-from game.present import action_name, headline, role_name
+from game.present import action_name, computer_reason, headline, role_name
 from game.scenario.runtime import PART_FAILURE, PART_PARTIAL, PART_SUCCESS
 from game.ui.app import App, Scene
 from game.ui.board import (
@@ -305,12 +305,7 @@ class ResolutionScene(Scene):
 
     def reason_text(self, step: Step) -> str:
         sc = self.match.sc
-        action = sc.actions[step.action]
-        why = step.reason
-        prefix = action_name(sc, step.action) + ":"
-        if why.startswith(prefix):  # reasons often repeat the order's name
-            why = why[len(prefix) :].strip()
-        return tr("ui.reason.order", role=role_name(sc, action.role), why=why)
+        return computer_reason(sc, sc.actions[step.action].role, step.action, step.reason)
 
     def chips(self, step: Step) -> list[tuple[str, int, str]]:
         model = self.s.scenario.model.tracks
