@@ -384,6 +384,8 @@ def setup_seats(
             console.print(
                 f"  {scenario.role_ids[r]:10} {role_name(scenario, r, short=False)}: [bold]{seat}[/bold]"
             )
+            for persona in scenario.model.roles[r].personas:
+                console.print(f"  {'':10}   [dim]:{persona.id} - {escape(text(persona.name))}[/dim]")
         line = ask(tr("text.setup_prompt", kinds=", ".join(allowed))).strip()
         if not line:
             return seats
