@@ -8,10 +8,12 @@ os.environ.setdefault("SDL_VIDEODRIVER", "dummy")
 os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
 os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
 
+from collections.abc import Iterator  # noqa: E402
 from pathlib import Path  # noqa: E402
 
 import pytest  # noqa: E402
 
+from game.i18n import set_language  # noqa: E402
 from game.scenario.load import load_scenario  # noqa: E402
 from game.scenario.runtime import CompiledScenario  # noqa: E402
 
@@ -20,11 +22,40 @@ SCENARIOS = ROOT / "scenarios"
 
 
 @pytest.fixture(autouse=True)
-def private_saves_folder(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> Path:
-    """No test may write into the user's real saves folder."""
+def private_saves_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
+    """No test may write into the user's real saves folder, or leave another language set."""
     folder = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("COMMONGROUND_HOME", str(folder))
-    return folder
+    yield folder
+    set_language("en")
+
+
+class Recorder:
+    """Every string the window's painter renders while a frame is drawn."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
+        from game.ui.painter import Painter
+
+        self.seen: list[str] = []
+        original = Painter.text
+
+        def record(painter: Painter, value: str, style: str = "body", color=None):  # noqa: ANN001, ANN202
+            self.seen.append(value)
+            return original(painter, value, style, color)
+
+        monkeypatch.setattr(Painter, "text", record)
+
+    def frame(self, app) -> str:  # noqa: ANN001
+        self.seen.clear()
+        app.draw()
+        return "\n".join(self.seen)
+
+
+@pytest.fixture
+def recorder(monkeypatch: pytest.MonkeyPatch) -> Recorder:
+    return Recorder(monkeypatch)
 
 
 @pytest.fixture(scope="session")

@@ -4,15 +4,14 @@ while the panel is in use (a recording painter captures every string drawn)."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pygame
 import pytest
 
 from game.engine.state import L_CHECK, L_NOTE
-from game.i18n import set_language, text
+from game.i18n import text
 from game.present import action_name
-from game.ui.painter import Painter
 from game.ui.screenshots import make_app
 from game.ui.script import Driver, play_to_end
 
@@ -20,31 +19,8 @@ THREE = "us=human,mexico=human,civil=human"
 COVERT_CHECK = "us_covert_mission"  # the US's covert order with a dice check
 TARIFFS = "us_tariff_pressure"  # an open US order with a dice check
 
-
-@pytest.fixture(autouse=True)
-def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path) -> Iterator[None]:  # noqa: ANN001
-    monkeypatch.setenv("COMMONGROUND_HOME", str(tmp_path))
-    yield
-    set_language("en")
-
-
-class Recorder:
-    """Every string the painter renders while a frame is drawn."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.seen: list[str] = []
-        original = Painter.text
-
-        def record(painter: Painter, value: str, style: str = "body", color=None):  # noqa: ANN001, ANN202
-            self.seen.append(value)
-            return original(painter, value, style, color)
-
-        monkeypatch.setattr(Painter, "text", record)
-
-    def frame(self, app) -> str:  # noqa: ANN001
-        self.seen.clear()
-        app.draw()
-        return "\n".join(self.seen)
+if TYPE_CHECKING:
+    from conftest import Recorder
 
 
 def hot_seat(size: tuple[int, int] = (1280, 720)) -> tuple[object, Driver]:
@@ -200,8 +176,9 @@ def test_table_dice_stop_the_game_before_resolving_and_are_used_in_the_resolutio
 
 def test_a_covert_order_stays_off_the_public_screen_while_the_panel_is_used(
     monkeypatch: pytest.MonkeyPatch,
+    recorder: Recorder,
 ) -> None:
-    rec = Recorder(monkeypatch)
+    rec = recorder
     app, d = hot_seat()
     session = app.match.session
     sc = app.match.sc
@@ -245,8 +222,10 @@ def test_a_covert_order_stays_off_the_public_screen_while_the_panel_is_used(
 # ----------------------------------------------------------------------------- pause, undo
 
 
-def test_pause_hides_the_board_and_stops_the_timer(monkeypatch: pytest.MonkeyPatch) -> None:
-    rec = Recorder(monkeypatch)
+def test_pause_hides_the_board_and_stops_the_timer(
+    monkeypatch: pytest.MonkeyPatch, recorder: Recorder
+) -> None:
+    rec = recorder
     app, d = hot_seat()
     give(d)
     open_panel(d, "timer")
@@ -313,8 +292,9 @@ def test_undo_the_last_move_and_the_last_turn_after_a_confirmation() -> None:
 
 def test_timer_counts_down_on_the_board_redraws_once_a_second_and_never_forfeits(
     monkeypatch: pytest.MonkeyPatch,
+    recorder: Recorder,
 ) -> None:
-    rec = Recorder(monkeypatch)
+    rec = recorder
     app, d = hot_seat()
     timer = app.match.timer
     open_panel(d, "timer")

@@ -6,26 +6,17 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
 from pathlib import Path
 
 import pygame
 import pytest
 
 from game.engine.state import L_CHECK, L_NOTE
-from game.i18n import set_language
 from game.ui import decisions
 from game.ui.screenshots import make_app
 from game.ui.script import Driver, play_step
 
 FOUR_TEAMS = "white_house=human,intel=human,mx_presidency=human,civil=human,congress=easy,mx_senate=easy"
-
-
-@pytest.fixture(autouse=True)
-def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path) -> Iterator[None]:  # noqa: ANN001
-    monkeypatch.setenv("COMMONGROUND_HOME", str(tmp_path))
-    yield
-    set_language("en")
 
 
 def with_checks(rng: random.Random):  # noqa: ANN201
@@ -88,7 +79,7 @@ def facilitate(d: Driver, turn: int) -> None:
 
 
 def test_a_four_team_session_with_inject_adjudication_dice_and_report(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+    monkeypatch: pytest.MonkeyPatch, private_saves_folder: Path
 ) -> None:
     from game.ui.scenes import report
 
@@ -161,7 +152,7 @@ def test_a_four_team_session_with_inject_adjudication_dice_and_report(
         "A court in Texas hears the first arms-trafficking suit",
     ]
     # The autosave carries every facilitator decision.
-    saved = json.loads((tmp_path / "saves" / "autosave.json").read_text(encoding="utf-8"))
+    saved = json.loads((private_saves_folder / "saves" / "autosave.json").read_text(encoding="utf-8"))
     assert [m["type"] for m in saved["moves"]] == kinds
     assert decisions.describe_last_move(session).startswith("the resolution of turn")
     # The debrief document, from the end screen.

@@ -4,12 +4,10 @@ resizes), whatever screen they land on."""
 from __future__ import annotations
 
 import random
-from collections.abc import Iterator
 
 import pygame
 import pytest
 
-from game.i18n import set_language
 from game.ui.screenshots import make_app
 from game.ui.script import Driver
 
@@ -39,13 +37,6 @@ KEYS = [
     pygame.K_KP_ENTER,
 ]
 MODS = [0, 0, 0, 0, pygame.KMOD_SHIFT, pygame.KMOD_CTRL, pygame.KMOD_ALT]
-
-
-@pytest.fixture(autouse=True)
-def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path) -> Iterator[None]:  # noqa: ANN001
-    monkeypatch.setenv("COMMONGROUND_HOME", str(tmp_path))
-    yield
-    set_language("en")
 
 
 def random_event(rng: random.Random, size: tuple[int, int]) -> pygame.event.Event:

@@ -6,21 +6,11 @@ from __future__ import annotations
 
 import json
 import random
-from collections.abc import Iterator
 
 import pygame
-import pytest
 
-from game.i18n import set_language
 from game.ui.screenshots import make_app
 from game.ui.script import Driver, play_to_end
-
-
-@pytest.fixture(autouse=True)
-def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path) -> Iterator[None]:  # noqa: ANN001
-    monkeypatch.setenv("COMMONGROUND_HOME", str(tmp_path))
-    yield
-    set_language("en")
 
 
 def test_solo_game_by_keyboard_only_reaches_an_ending() -> None:

@@ -3,45 +3,20 @@ draws respects the hot-seat secrets (a recording painter captures every string d
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from typing import TYPE_CHECKING
 
 import pygame
 import pytest
 
 from game.engine import PUBLIC
-from game.i18n import set_language
 from game.present import action_name
-from game.ui.painter import Painter
 from game.ui.screenshots import make_app
 from game.ui.script import Driver
 
 SIZES = [(1280, 720), (960, 540)]
 
-
-@pytest.fixture(autouse=True)
-def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path) -> Iterator[None]:  # noqa: ANN001
-    monkeypatch.setenv("COMMONGROUND_HOME", str(tmp_path))
-    yield
-    set_language("en")
-
-
-class Recorder:
-    """Collects every string the painter renders while drawing a frame."""
-
-    def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        self.seen: list[str] = []
-        original = Painter.text
-
-        def text(painter: Painter, value: str, style: str = "body", color=None):  # noqa: ANN001, ANN202
-            self.seen.append(value)
-            return original(painter, value, style, color)
-
-        monkeypatch.setattr(Painter, "text", text)
-
-    def frame(self, app) -> str:  # noqa: ANN001
-        self.seen.clear()
-        app.draw()
-        return "\n".join(self.seen)
+if TYPE_CHECKING:
+    from conftest import Recorder
 
 
 def drawn_something(app) -> bool:  # noqa: ANN001
@@ -53,8 +28,10 @@ def drawn_something(app) -> bool:  # noqa: ANN001
 
 
 @pytest.mark.parametrize("size", SIZES)
-def test_every_scene_renders(size: tuple[int, int], monkeypatch: pytest.MonkeyPatch) -> None:
-    rec = Recorder(monkeypatch)
+def test_every_scene_renders(
+    size: tuple[int, int], monkeypatch: pytest.MonkeyPatch, recorder: Recorder
+) -> None:
+    rec = recorder
     app = make_app(size)
     d = Driver(app)
     shown: dict[str, str] = {"title": rec.frame(app)}
@@ -91,8 +68,10 @@ def test_every_scene_renders(size: tuple[int, int], monkeypatch: pytest.MonkeyPa
         assert "ui." not in text and "text." not in text, f"{name} shows a catalog key: {text}"
 
 
-def test_the_why_panel_shows_causes_with_risk_ids(monkeypatch: pytest.MonkeyPatch) -> None:
-    rec = Recorder(monkeypatch)
+def test_the_why_panel_shows_causes_with_risk_ids(
+    monkeypatch: pytest.MonkeyPatch, recorder: Recorder
+) -> None:
+    rec = recorder
     app = make_app((1280, 720))
     d = Driver(app)
     d.press("new", "keyboard")
@@ -122,10 +101,10 @@ def test_the_why_panel_shows_causes_with_risk_ids(monkeypatch: pytest.MonkeyPatc
     assert "Why " in rec.frame(app)
 
 
-def test_end_scene_tabs_and_reveal(monkeypatch: pytest.MonkeyPatch) -> None:
+def test_end_scene_tabs_and_reveal(monkeypatch: pytest.MonkeyPatch, recorder: Recorder) -> None:
     from game.ui.script import play_to_end
 
-    rec = Recorder(monkeypatch)
+    rec = recorder
     app = make_app((960, 540), roles="random")
     play_to_end(app, "keyboard")
     d = Driver(app)
@@ -144,8 +123,8 @@ def test_end_scene_tabs_and_reveal(monkeypatch: pytest.MonkeyPatch) -> None:
     assert "Everything revealed" in rec.frame(app)
 
 
-def test_projector_mode_and_spanish(monkeypatch: pytest.MonkeyPatch) -> None:
-    rec = Recorder(monkeypatch)
+def test_projector_mode_and_spanish(monkeypatch: pytest.MonkeyPatch, recorder: Recorder) -> None:
+    rec = recorder
     app = make_app((1280, 720), projector=True, lang="es")
     assert app.painter.theme.sizes["body"] > 17
     assert app.painter.pal.name == "light"
@@ -184,10 +163,11 @@ def test_resizing_relays_out_every_scene(monkeypatch: pytest.MonkeyPatch) -> Non
 
 def test_hand_off_and_public_screens_keep_covert_orders_secret(
     monkeypatch: pytest.MonkeyPatch,
+    recorder: Recorder,
 ) -> None:
     """A covert order chosen on a private screen never shows on the hand-off or public screens
     (unless it was exposed), but its owner sees it on their next private screen."""
-    rec = Recorder(monkeypatch)
+    rec = recorder
     app = make_app((1280, 720), roles="us=human,mexico=human,civil=human")
     d = Driver(app)
     d.settle()
