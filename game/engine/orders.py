@@ -102,9 +102,12 @@ def check_orders(
     if s.phase != PHASE_ORDERS:
         return Reason("phase", f"orders are not taken now (phase: {s.phase})", phase=s.phase)
     actions = s.scenario.actions
+    if not orders:
+        return None
     spent_ap = 0
     spent_capital = 0
     seen: set[int] = set()
+    role_view: State | None = None  # made once, and only if an order has a requirement
     for index in orders:
         if not 0 <= index < len(actions):
             return Reason("unknown", f"unknown order #{index}", index=index)
@@ -122,7 +125,9 @@ def check_orders(
         has_requirement = action.requires is not None or (
             action.kind == ACTION_PROPOSE and s.scenario.terms[action.term].requires is not None
         )
-        reason = why_not(s, action, view() if view is not None and has_requirement else None)
+        if has_requirement and view is not None and role_view is None:
+            role_view = view()
+        reason = why_not(s, action, role_view if has_requirement else None)
         if reason:
             return Reason("order", f"{action.id!r} {reason}", action=index, reason=reason)
         spent_ap += action.ap
