@@ -29,6 +29,8 @@ from game.report.sentences import (
     ending_sentence,
     level_name,
     materialized_on,
+    materialized_risks,
+    session_facts,
     turn_list,
 )
 from game.report.svg import (
@@ -253,19 +255,9 @@ def summary(report: Report) -> str:
     key = "report.common_ground.yes" if report.common_ground else "report.common_ground.no"
     out.append(f"<p><strong>{e(tr(key))}</strong></p>")
     out.append(roles_table(report.roles))
-    counts = report.counts
-    facts = [
-        tr("report.count.injects", n=counts.get("injects", 0)),
-        tr("report.count.adjustments", n=counts.get("adjustments", 0)),
-        tr(
-            "report.count.dice",
-            physical=counts.get("physical_dice", 0),
-            computer=counts.get("computer_dice", 0),
-        ),
-        tr("report.count.covert", n=counts.get("covert", 0), exposed=counts.get("exposures", 0)),
-    ]
+    facts = session_facts(report)
     out.append("<ul>" + "".join(f"<li>{e(f)}</li>" for f in facts) + "</ul>")
-    materialized = sorted((r for r in report.risks if r.materialized), key=lambda r: -r.harm)
+    materialized = materialized_risks(report)
     if materialized:
         out.append(f'<p>{e(tr("report.materialized_list"))}</p><div class="chips">')
         out.append(

@@ -17,6 +17,8 @@ from game.report.sentences import (
     ending_sentence,
     level_name,
     materialized_on,
+    materialized_risks,
+    session_facts,
     turn_list,
 )
 from game.report.typical import Typical, median, percentile_rank
@@ -114,20 +116,10 @@ def summary(report: Report, lines: list[str]) -> None:
             right=(2, 3),
         )
     )
-    c = report.counts
-    for fact in (
-        tr("report.count.injects", n=c.get("injects", 0)),
-        tr("report.count.adjustments", n=c.get("adjustments", 0)),
-        tr(
-            "report.count.dice",
-            physical=c.get("physical_dice", 0),
-            computer=c.get("computer_dice", 0),
-        ),
-        tr("report.count.covert", n=c.get("covert", 0), exposed=c.get("exposures", 0)),
-    ):
+    for fact in session_facts(report):
         add(f"- {md(fact)}")
     add("")
-    ranked = sorted((r for r in report.risks if r.materialized), key=lambda r: -r.harm)
+    ranked = materialized_risks(report)
     materialized = [f"{r.id} {md(r.name)} ({md(tr('report.harm_short', harm=r.harm))})" for r in ranked]
     if materialized:
         add(f"{md(tr('report.materialized_list'))} " + "; ".join(materialized))

@@ -1,12 +1,32 @@
-"""Sentences about the "how typical" analysis shared by the HTML and Markdown reports."""
+"""Sentences shared by the HTML and Markdown reports: the facts of a session, the "how typical" analysis."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
 from game.i18n import tr
-from game.report.model import Report
+from game.report.model import Report, RiskReport
 from game.report.typical import Typical
+
+
+def session_facts(report: Report) -> list[str]:
+    """Injects, adjudications, dice and covert programmes, one sentence each."""
+    counts = report.counts
+    return [
+        tr("report.count.injects", n=counts.get("injects", 0)),
+        tr("report.count.adjustments", n=counts.get("adjustments", 0)),
+        tr(
+            "report.count.dice",
+            physical=counts.get("physical_dice", 0),
+            computer=counts.get("computer_dice", 0),
+        ),
+        tr("report.count.covert", n=counts.get("covert", 0), exposed=counts.get("exposures", 0)),
+    ]
+
+
+def materialized_risks(report: Report) -> list[RiskReport]:
+    """The risks that came true, the most harmful first."""
+    return sorted((r for r in report.risks if r.materialized), key=lambda r: -r.harm)
 
 
 def level_name(level: str) -> str:
