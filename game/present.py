@@ -81,9 +81,11 @@ def computer_reason(sc: CompiledScenario, role: int, index: int, why: str) -> st
     Reasons stand alone in saves and reports ("Order name: why"), so the order's name is
     dropped here where the screen already shows it.
     """
-    prefix = action_name(sc, index) + ":"
-    if why.startswith(prefix):
-        why = why[len(prefix) :].strip()
+    from game.ai.reasons import order_head  # the wording of reasons lives with the players
+
+    head = order_head(sc, index)
+    if why.startswith(head):
+        why = why[len(head) :]
     return tr("ui.reason.order", role=role_name(sc, role), why=why)
 
 

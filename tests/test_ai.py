@@ -213,3 +213,27 @@ def test_levels_are_budgeted_in_rising_order() -> None:
     assert normal.first_cut > 0 and normal.keep == 0
     assert hard.keep > 0 and hard.horizon > normal.horizon and hard.answer_samples > normal.answer_samples
     assert isinstance(make_controller("hard", 1), ComputerPlayer)
+
+
+def test_screens_show_a_reason_once_beside_the_order_it_explains(scenario: CompiledScenario) -> None:
+    """The resolution screen names the order, so the reason shown under it drops the name; a
+    proposal's headline carries the reason of the order that made it."""
+    from game.ai.reasons import order_head
+    from game.present import computer_reason
+    from game.ui.scenes.resolution import build_steps
+
+    civil = scenario.role_ids.index("civil")
+    proposal = next(
+        a.index
+        for a in scenario.actions
+        if a.role == civil and a.kind == ACTION_PROPOSE and a.requires is None
+    )
+    state = new_game(scenario, 3)
+    orders = [() for _ in scenario.roles]
+    orders[civil] = (proposal,)
+    after = resolve_turn(state, orders)
+    reason = order_head(scenario, proposal) + "oversight is low"
+    steps, _ = build_steps(after, len(state.current), {(civil, proposal): reason})
+    step = next(s for s in steps if s.action == proposal)
+    assert step.reason == reason
+    assert computer_reason(scenario, civil, proposal, reason) == "Civil society, why: oversight is low"

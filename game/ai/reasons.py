@@ -13,7 +13,7 @@ from game.ai.phrases import say
 from game.ai.stance import Stance
 from game.engine import State, check_odds
 from game.i18n import text
-from game.scenario.runtime import ACTION_PROPOSE, CAction
+from game.scenario.runtime import ACTION_PROPOSE, CAction, CompiledScenario
 
 NOTABLE_MOVE = 3  # points a track moved since the start of last turn to call it rising/falling
 HIGH, LOW = 60, 40  # levels called high / low
@@ -78,18 +78,24 @@ def order_reason(
     exposure: float = 0.0,
 ) -> str:
     """The reason for one order: what it serves and, for a gamble, the odds."""
-    model = view.scenario.model
     because = why(view, stance, deltas, fallback)
-    if action.kind == ACTION_PROPOSE:
-        term = text(model.terms[action.term].name)
-        to = text(model.roles[action.to].short)
-        return say("propose", term=term, to=to, why=because)
-    if action.check is not None:
+    if action.kind != ACTION_PROPOSE and action.check is not None:
         success = check_odds(view, action.check)[0]
         because = say("odds", why=because, pct=round(success * 100))
     if action.covert and exposure > 0:
         because = say("exposure", why=because, pct=round(exposure * 100))
-    return say("order", action=text(model.actions[action.index].name), why=because)
+    return order_head(view.scenario, action.index) + because
+
+
+def order_head(scenario: CompiledScenario, index: int) -> str:
+    """How a reason for this order begins ("Order name: "), so a screen that already names the
+    order can leave it out."""
+    model = scenario.model
+    action = scenario.actions[index]
+    if action.kind == ACTION_PROPOSE:
+        term = text(model.terms[action.term].name)
+        return say("propose", term=term, to=text(model.roles[action.to].short), why="")
+    return say("order", action=text(model.actions[index].name), why="")
 
 
 def answer_reason(

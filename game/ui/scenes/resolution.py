@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.engine import PUBLIC, State
-from game.engine.state import L_CHECK, L_ORDER, L_TRACK
+from game.engine.state import L_CHECK, L_ORDER, L_PROPOSAL, L_TRACK
 from game.i18n import text, tr
 from game.present import action_name, computer_reason, headline, role_name
 from game.scenario.runtime import PART_FAILURE, PART_PARTIAL, PART_SUCCESS
@@ -64,6 +64,7 @@ def build_steps(
     record = s.history[-1]
     entries = record.entries[shown_from:]
     steps: list[Step] = []
+    last_order: tuple[int, int] | None = None  # (role, action) of the latest order revealed
     for entry in entries:
         kind, subject, value, _ = entry
         if kind == L_TRACK:
@@ -83,13 +84,17 @@ def build_steps(
             step.check_text = item.text if item is not None else ""
             step.risks = tuple(dict.fromkeys(step.risks + (item.risks if item else ())))
             continue
+        if kind == L_ORDER:
+            last_order = (value, subject)
         item = headline(s, entry)
         if item is None or not item.text:
             continue
         step = Step(item.text, item.risks, item.major)
-        if kind == L_ORDER:
-            step.action = subject
-            step.reason = reasons.get((value, subject), "")
+        if kind == L_ORDER or (kind == L_PROPOSAL and last_order is not None):
+            # a proposal's headline stands for the order that made it, and carries its reason
+            role, index = (value, subject) if kind == L_ORDER else last_order
+            step.action = index
+            step.reason = reasons.get((role, index), "")
         steps.append(step)
     final = list(record.tracks)
     start = final[:]
