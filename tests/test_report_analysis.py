@@ -226,8 +226,14 @@ def test_worker_processes_are_started_fresh_beside_other_threads(seminar: Sessio
     assert beside.computer == alone.computer and beside.same_orders == alone.same_orders
 
 
-def test_cancelling_from_the_progress_callback_ends_the_worker_processes(seminar: Session) -> None:
+@pytest.mark.parametrize("parent_catches_sigterm", [False, True])
+def test_cancelling_from_the_progress_callback_ends_the_worker_processes(
+    seminar: Session, parent_catches_sigterm: bool
+) -> None:
+    """Also when the parent catches SIGTERM, as SDL does once a window has been opened: forked
+    workers must not inherit that, or terminating the pool waits for ever."""
     import multiprocessing
+    import signal
 
     class Cancelled(Exception):
         pass
@@ -235,16 +241,22 @@ def test_cancelling_from_the_progress_callback_ends_the_worker_processes(seminar
     def cancel(done: int, total: int) -> None:
         raise Cancelled
 
-    with pytest.raises(Cancelled):
-        analyse(
-            seminar.scenario,
-            seminar.seed,
-            seminar.moves,
-            seminar.state,
-            games=60,
-            workers=2,
-            progress=cancel,
-        )
+    before = signal.getsignal(signal.SIGTERM)
+    if parent_catches_sigterm:
+        signal.signal(signal.SIGTERM, lambda signum, frame: None)
+    try:
+        with pytest.raises(Cancelled):
+            analyse(
+                seminar.scenario,
+                seminar.seed,
+                seminar.moves,
+                seminar.state,
+                games=60,
+                workers=2,
+                progress=cancel,
+            )
+    finally:
+        signal.signal(signal.SIGTERM, before)
     assert multiprocessing.active_children() == []
 
 

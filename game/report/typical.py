@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import multiprocessing
 import os
+import signal
 import threading
 import time
 from collections import Counter
@@ -209,6 +210,10 @@ def run_chunk(
 def _init_worker(source: str, content_hash: str, steps: tuple[Step, ...], level: str, turns: int) -> None:
     """Set a worker up. A problem is kept for the tasks to report, never raised here: a pool
     whose initializer fails restarts its workers for ever."""
+    # A forked worker inherits the parent's signal handlers: under a pygame window SDL catches
+    # SIGTERM, and a pool cancelled with terminate() would then wait for ever on its workers.
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is for the parent, which ends the pool
     _WORKER.update(steps=steps, level=level, turns=turns, problem="")
     scenario = _WORKER.get("scenario")
     if isinstance(scenario, CompiledScenario) and scenario.content_hash == content_hash:
