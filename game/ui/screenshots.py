@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import sys
+import tempfile
 from pathlib import Path
 
 SEED = 11
@@ -156,6 +157,8 @@ def shoot(folder: Path, size: tuple[int, int] = (1280, 720), suffix: str = "") -
 
 def main(argv: list[str]) -> int:
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
+    # Shots are the same on every machine, and the games they play leave the user's saves alone.
+    os.environ.setdefault("COMMONGROUND_HOME", tempfile.mkdtemp(prefix="commonground-shots-"))
     folder = Path(argv[0]) if argv else Path("docs/screenshots")
     size = (1280, 720)
     suffix = ""
