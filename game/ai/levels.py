@@ -29,7 +29,6 @@ class Level:
     drift: float = 2.0  # value points per turn a still-running game is credited with, at most
     habit_temperature: float = 1.5  # value points: how sharply its own rollout habit prefers good orders
     seen_weight: float = 2.0  # how much each order seen from another role raises its expected habit
-    public_prior: bool = False  # expect the others to lean towards orders good for the public
     width: int = (
         0  # with screen "both": how many of the best sets by their orders' effects are simulated (0: all)
     )

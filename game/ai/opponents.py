@@ -1,23 +1,17 @@
-"""What a role expects of the others, from public knowledge and what it has seen them do.
+"""What a role expects of the others, from what it has seen them do.
 
-Other roles' objectives are secret, so a computer player does not read them. It starts from what
-everyone at the table knows - which way each track is good for the public (the scenario's
-``good: high/low``) - and expects the others to lean towards orders that move tracks that way.
-Then it watches: the orders the others revealed in earlier turns and how they answered proposals.
-Every legal order keeps some weight, so the model is an expectation, not a script.
+Other roles' objectives are secret, so a computer player does not read them. It watches instead:
+the orders the others revealed in earlier turns and how they answered proposals. Every legal
+order keeps some weight, so the model is an expectation, not a script.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from game.ai.valuation import expected_deltas
 from game.engine import State
 from game.engine.state import L_ANSWER
-
-PUBLIC_TEMPERATURE = 1.5  # value points: how strongly the others are expected to favour publicly good orders
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,30 +24,6 @@ class OpponentModel:
         """The chance ``role`` accepts ``term``: its answers to that term, then its habit overall."""
         yes, asked = self.answers.get((role, term), (0, 0))
         return (yes + 2 * self.accept[role]) / (asked + 2)
-
-
-def public_slopes(view: State) -> list[float]:
-    """Value points per track point of the public good: +/- an equal share for every track with a good side."""
-    tracks = view.scenario.model.tracks
-    sided = sum(1 for t in tracks if t.good != "neutral") or 1
-    return [
-        (1.0 if t.good == "high" else -1.0 if t.good == "low" else 0.0) / sided * 100 / 100 for t in tracks
-    ]
-
-
-def public_prior(view: State, me: int, tail: int) -> list[float]:
-    """A base weight per action of the other roles: orders that look good for the public weigh more."""
-    scenario = view.scenario
-    slopes = public_slopes(view)
-    weights = [1.0] * len(scenario.actions)
-    for role in range(len(scenario.roles)):
-        if role == me:
-            continue
-        for index in scenario.actions_by_role[role]:
-            deltas = expected_deltas(view, scenario.actions[index], 0.5, tail)
-            gain = sum(d * s for d, s in zip(deltas, slopes, strict=True))
-            weights[index] = math.exp(max(min(gain / PUBLIC_TEMPERATURE, 4.0), -4.0))
-    return weights
 
 
 def watch(

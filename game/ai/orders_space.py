@@ -46,15 +46,6 @@ def order_sets(view: State, role: int) -> list[tuple[int, ...]]:
     return out
 
 
-def full_sets(sets: Sequence[tuple[int, ...]], view: State, role: int) -> list[tuple[int, ...]]:
-    """The sets that leave nothing affordable unused (no point holding back an order for free)."""
-    keep = []
-    for chosen in sets:
-        if not any(set(chosen) < set(other) for other in sets if len(other) == len(chosen) + 1):
-            keep.append(chosen)
-    return keep
-
-
 class OrderBudget:
     """What a role can still afford this turn; an order is added only if it fits.
 

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 
 from game.ai.base import Answers, Orders
 from game.ai.levels import Level
-from game.ai.opponents import OpponentModel, public_prior, watch
+from game.ai.opponents import OpponentModel, watch
 from game.ai.orders_space import OrderBudget, order_sets
 from game.ai.reasons import answer_reason, hold_reason, order_reason
 from game.ai.search import (
@@ -69,8 +69,7 @@ class ComputerPlayer:
     def context(self, view: State, role: int, call: int) -> Context:
         stance = self.stance_for(view.scenario, role)
         level = self.level
-        prior = public_prior(view, role, level.tail) if level.public_prior else None
-        model = watch(view, role, level.seen_weight, prior)
+        model = watch(view, role, level.seen_weight)
         return make_context(view, role, stance, level, model, self.decision_rng(view, role, call))
 
     # ------------------------------------------------------------------ answers
