@@ -5,6 +5,7 @@ from __future__ import annotations
 import random
 
 from game.ai.base import Answers, Orders
+from game.ai.phrases import say
 from game.engine import State, legal_action_indexes, pending_answers
 
 
@@ -34,4 +35,5 @@ class RandomPlayer:
                 chosen.append(index)
                 ap -= action.ap
                 capital -= action.capital
-        return Orders(tuple(chosen), tuple("random choice" for _ in chosen))
+        why = say("random")
+        return Orders(tuple(chosen), tuple(why for _ in chosen))
