@@ -126,11 +126,13 @@ def summary(report: Report, lines: list[str]) -> None:
         add("")
 
 
+def heading(lines: list[str], section: str) -> None:
+    """A section's title and the sentence that says what it is for."""
+    lines += [f"## {md(tr(f'report.h.{section}'))}", "", md(tr(f"report.{section}_note")), ""]
+
+
 def objectives(report: Report, lines: list[str]) -> None:
-    lines.append(f"## {md(tr('report.h.objectives'))}")
-    lines.append("")
-    lines.append(md(tr("report.objectives_note")))
-    lines.append("")
+    heading(lines, "objectives")
     for role in report.roles:
         status = tr("report.score_line", score=role.score, threshold=role.threshold)
         lines.append(f"### {md(role.name)} — {md(status)} {'✓' if role.cleared else '✗'}")
@@ -169,10 +171,7 @@ def finding_line(item: Finding) -> str:
 
 
 def findings(report: Report, lines: list[str]) -> None:
-    lines.append(f"## {md(tr('report.h.findings'))}")
-    lines.append("")
-    lines.append(md(tr("report.findings_note")))
-    lines.append("")
+    heading(lines, "findings")
     for title, items, empty in (
         (tr("report.strengths"), report.strengths, tr("report.none_strengths")),
         (tr("report.improvements"), report.improvements, tr("report.none_improvements")),
@@ -255,10 +254,7 @@ def turn_lines(turn: TurnReport, lines: list[str]) -> None:
 
 
 def timeline(report: Report, lines: list[str]) -> None:
-    lines.append(f"## {md(tr('report.h.timeline'))}")
-    lines.append("")
-    lines.append(md(tr("report.timeline_note")))
-    lines.append("")
+    heading(lines, "timeline")
     for turn in report.timeline:
         turn_lines(turn, lines)
 
@@ -296,10 +292,7 @@ def link_lines(link: Link) -> list[str]:
 
 
 def risks(report: Report, lines: list[str]) -> None:
-    lines.append(f"## {md(tr('report.h.risks'))}")
-    lines.append("")
-    lines.append(md(tr("report.risks_note")))
-    lines.append("")
+    heading(lines, "risks")
     rows = [
         [
             f"**{r.id}** {md(r.name)}",
@@ -330,10 +323,7 @@ def risks(report: Report, lines: list[str]) -> None:
 def secrets(report: Report, lines: list[str]) -> None:
     if not report.secrets:
         return
-    lines.append(f"## {md(tr('report.h.secrets'))}")
-    lines.append("")
-    lines.append(md(tr("report.secrets_note")))
-    lines.append("")
+    heading(lines, "secrets")
     rows = [
         [
             str(s.turn),
@@ -554,10 +544,7 @@ def _cell(turn: TurnReport | None) -> str:
 
 
 def questions(report: Report, lines: list[str]) -> None:
-    lines.append(f"## {md(tr('report.h.questions'))}")
-    lines.append("")
-    lines.append(md(tr("report.questions_note")))
-    lines.append("")
+    heading(lines, "questions")
     for i, q in enumerate(report.questions, 1):
         risks = f" [{', '.join(q.risks)}]" if q.risks else ""
         seen = (

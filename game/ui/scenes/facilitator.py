@@ -347,29 +347,19 @@ class FacilitatorScene(Scene):
 
     def on_undo_last(self) -> None:
         what = decisions.describe_last_move(self.session)
-        body = tr("ui.fac.undo.confirm_last", what=what) + self.pending_note()
-        self.app.push(
-            ConfirmDialog(
-                self.app,
-                tr("ui.fac.undo.title"),
-                body,
-                lambda: self.rewind(decisions.undo_last),
-                yes=tr("ui.fac.undo.yes"),
-            )
-        )
+        self.confirm_rewind(tr("ui.fac.undo.confirm_last", what=what), decisions.undo_last)
 
     def on_undo_turn(self) -> None:
         turn = decisions.last_resolved_turn(self.session)
-        body = tr("ui.fac.undo.confirm_turn", turn=turn) + self.pending_note()
-        self.app.push(
-            ConfirmDialog(
-                self.app,
-                tr("ui.fac.undo.title"),
-                body,
-                lambda: self.rewind(decisions.undo_turn),
-                yes=tr("ui.fac.undo.yes"),
-            )
+        self.confirm_rewind(tr("ui.fac.undo.confirm_turn", turn=turn), decisions.undo_turn)
+
+    def confirm_rewind(self, question: str, step: Callable) -> None:  # noqa: ANN001
+        """Ask first (undo loses what the teams gave this turn), then rewind with ``step``."""
+        body = question + self.pending_note()
+        dialog = ConfirmDialog(
+            self.app, tr("ui.fac.undo.title"), body, lambda: self.rewind(step), yes=tr("ui.fac.undo.yes")
         )
+        self.app.push(dialog)
 
     def pending_note(self) -> str:
         given = decisions.given_this_turn(self.session)
