@@ -23,8 +23,8 @@ from game.ai import make_controller  # noqa: E402
 from game.ai.base import Answers, Controller, Orders  # noqa: E402
 from game.engine import State, redact  # noqa: E402
 from game.scenario.load import load_scenario  # noqa: E402
+from game.session.batch import game_seed  # noqa: E402
 from game.session.runner import play_game  # noqa: E402
-from game.simulate import game_seed  # noqa: E402
 
 BUDGET_MS = {"hard": 50.0}
 

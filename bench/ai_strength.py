@@ -25,8 +25,8 @@ sys.path.insert(0, str(ROOT))
 from game.ai import make_controller  # noqa: E402
 from game.engine import role_score  # noqa: E402
 from game.scenario.load import load_scenario  # noqa: E402
+from game.session.batch import game_seed  # noqa: E402
 from game.session.runner import play_game  # noqa: E402
-from game.simulate import game_seed  # noqa: E402
 
 TARGETS = {"random": 0.90, "easy": 0.65}
 

@@ -35,8 +35,8 @@ pygame.quit()
 
 PLAY_AND_MEASURE = """
 import os, resource, sys, time
-from game.ui.screenshots import make_app
-from game.ui.script import play_to_end
+from game.shells.window.screenshots import make_app
+from game.shells.window.script import play_to_end
 app = make_app((1280, 720))
 play_to_end(app, "keyboard")
 app.draw()
@@ -52,7 +52,7 @@ print(rss / 1024, peak / 1024)
 IDLE = """
 import sys, time
 import pygame
-from game.ui.screenshots import make_app
+from game.shells.window.screenshots import make_app
 app = make_app((1280, 720))
 seconds = float(sys.argv[1])
 pygame.time.set_timer(pygame.QUIT, int(seconds * 1000), loops=1)
@@ -99,8 +99,8 @@ def frame_times(draws: int) -> tuple[dict[str, list[float]], dict[str, list[floa
     )
     import pygame
 
-    from game.ui.screenshots import make_app
-    from game.ui.script import Driver, play_to_end
+    from game.shells.window.screenshots import make_app
+    from game.shells.window.script import Driver, play_to_end
 
     results: dict[str, list[float]] = {}
     flips: dict[str, list[float]] = {}

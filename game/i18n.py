@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import json
 from functools import cache
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
-LOCALE_DIR = Path(__file__).resolve().parent / "locale"
+LOCALE_DIR = Path(str(resources.files("game") / "locale"))
 DEFAULT_LANGUAGE = "en"
 _current = DEFAULT_LANGUAGE
 

@@ -18,7 +18,7 @@ from game.scenario.load import load_scenario  # noqa: E402
 from game.scenario.runtime import CompiledScenario  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
-SCENARIOS = ROOT / "scenarios"
+SCENARIOS = ROOT / "game" / "scenarios"
 
 
 @pytest.fixture(autouse=True)
@@ -36,7 +36,7 @@ class Recorder:
     """Every string the window's painter renders while a frame is drawn."""
 
     def __init__(self, monkeypatch: pytest.MonkeyPatch) -> None:
-        from game.ui.painter import Painter
+        from game.shells.window.painter import Painter
 
         self.seen: list[str] = []
         original = Painter.text

@@ -27,7 +27,7 @@ from game.scenario.runtime import ACTION_PROPOSE, CompiledScenario
 from game.session.runner import play_game, step, view_for
 from game.session.seats import parse_seats
 
-SCENARIOS = Path(__file__).resolve().parents[1] / "scenarios"
+SCENARIOS = Path(__file__).resolve().parents[1] / "game" / "scenarios"
 
 LEVEL_NAMES = ("easy", "normal", "hard")
 
@@ -219,8 +219,8 @@ def test_screens_show_a_reason_once_beside_the_order_it_explains(scenario: Compi
     """The resolution screen names the order, so the reason shown under it drops the name; a
     proposal's headline carries the reason of the order that made it."""
     from game.ai.reasons import order_head
-    from game.present import computer_reason
-    from game.ui.scenes.resolution import build_steps
+    from game.shells.window.scenes.resolution import build_steps
+    from game.story.words import computer_reason
 
     civil = scenario.role_ids.index("civil")
     proposal = next(

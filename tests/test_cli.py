@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
+from game.shells.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal.yaml"
@@ -52,7 +52,7 @@ def test_validate_a_missing_file(capsys) -> None:
 
 
 def test_validate_a_folder(capsys) -> None:
-    assert main(["validate", str(ROOT / "scenarios")]) == 0
+    assert main(["validate", str(ROOT / "game" / "scenarios")]) == 0
 
 
 def test_usage_errors_exit_2(capsys) -> None:
@@ -97,7 +97,7 @@ def test_schema_is_json_schema(capsys) -> None:
 
 
 def test_the_committed_schema_is_up_to_date() -> None:
-    from game.commands import schema_document
+    from game.shells.commands import schema_document
 
     committed = json.loads((ROOT / "docs" / "scenario.schema.json").read_text())
     assert committed == json.loads(json.dumps(schema_document())), (

@@ -28,7 +28,7 @@ from game.scenario.runtime import ACTION_PLAIN, CompiledScenario
 from game.session.runner import play_game
 
 ROOT = Path(__file__).resolve().parents[1]
-SCENARIOS = ROOT / "scenarios"
+SCENARIOS = ROOT / "game" / "scenarios"
 RISKS = tuple(f"R{i}" for i in range(1, 13))
 DESIGN_ENDINGS = (
     "rupture",

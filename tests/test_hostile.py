@@ -18,10 +18,10 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
+from game.errors import ContentError
 from game.scenario.assets import resolve_asset
-from game.scenario.errors import ContentError
 from game.session import store
+from game.shells.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 CORPUS = ROOT / "tests" / "corpus"

@@ -15,7 +15,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from game.scenario.errors import ContentError
+from game.errors import ContentError
 from game.scenario.load import load_scenario_text
 from game.session import store
 

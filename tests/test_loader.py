@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from game.scenario.errors import ContentError
+from game.errors import ContentError
 from game.scenario.load import load_scenario
 from game.scenario.yaml_loader import MAX_BYTES, load_yaml_text
 

@@ -81,7 +81,7 @@ FIXTURE = Path(__file__).resolve().parent / "fixtures" / "minimal.yaml"
 
 @pytest.fixture
 def saved_game(tmp_path: Path) -> Path:
-    from game.cli import main
+    from game.shells.cli import main
 
     path = tmp_path / "game.json"
     assert main(["simulate", str(FIXTURE), "--games", "1", "--players", "random", "--save", str(path)]) == 0
@@ -89,8 +89,8 @@ def saved_game(tmp_path: Path) -> Path:
 
 
 def test_report_in_spanish_then_back_to_english(saved_game: Path, capsys: pytest.CaptureFixture[str]) -> None:
-    from game.cli import main
     from game.i18n import language
+    from game.shells.cli import main
 
     capsys.readouterr()
     assert main(["report", str(saved_game), "--typical", "0", "--lang", "es"]) == 0
@@ -103,7 +103,7 @@ def test_report_in_spanish_then_back_to_english(saved_game: Path, capsys: pytest
 
 
 def test_simulate_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
-    from game.cli import main
+    from game.shells.cli import main
 
     assert main(["simulate", str(FIXTURE), "--games", "5", "--lang", "es"]) == 0
     out = capsys.readouterr().out
@@ -114,7 +114,7 @@ def test_simulate_in_spanish(capsys: pytest.CaptureFixture[str]) -> None:
 def test_unknown_language_is_bad_input(
     command: str, saved_game: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    from game.cli import main
+    from game.shells.cli import main
 
     capsys.readouterr()
     args = [command, str(saved_game)] if command == "report" else [command, str(FIXTURE), "--games", "1"]

@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from game.ai import RandomPlayer
-from game.cli import main
 from game.engine import State, pending_answers, result
 from game.engine.state import L_CHECK, L_EXPOSED, L_RULE
 from game.i18n import text
@@ -20,6 +19,7 @@ from game.scenario.load import load_scenario
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat
 from game.session.session import Session
+from game.shells.cli import main
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"

@@ -264,7 +264,7 @@ def test_a_scenario_file_changed_under_fresh_workers_is_an_error_not_a_hang(tmp_
     import shutil
     import threading
 
-    from game.scenario.errors import ContentError
+    from game.errors import ContentError
     from game.scenario.load import load_scenario
 
     copy = tmp_path / "minimal.yaml"

@@ -9,15 +9,15 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
 from game.engine import PHASE_ORDERS
-from game.scenario.errors import ContentError
+from game.errors import ContentError
 from game.scenario.load import load_scenario
 from game.session import store
-from game.session.command import play_computer_game
 from game.session.saveformat import SAVE_VERSION, SaveDocument
 from game.session.seats import Seat
 from game.session.session import Session
+from game.shells.cli import main
+from game.shells.save_commands import play_computer_game
 
 TESTS = Path(__file__).resolve().parent
 SMALL = TESTS / "fixtures" / "saves" / "small.yaml"

@@ -12,11 +12,11 @@ from pathlib import Path
 
 import pytest
 
-from game.scenario.errors import ContentError
+from game.errors import ContentError
 from game.scenario.load import load_scenario
 from game.session import atomic, store
-from game.session.command import play_computer_game
 from game.session.seats import Seat
+from game.shells.save_commands import play_computer_game
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "tests" / "fixtures" / "saves" / "small.yaml"
@@ -27,7 +27,7 @@ import os, sys, time
 from pathlib import Path
 from game.scenario.load import load_scenario
 from game.session import store
-from game.session.command import play_computer_game
+from game.shells.save_commands import play_computer_game
 from game.session.seats import Seat
 
 target, mode = Path(sys.argv[1]), sys.argv[2]

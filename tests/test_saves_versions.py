@@ -9,10 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from game.cli import main
-from game.scenario.errors import ContentError
+from game.errors import ContentError
 from game.session import store
 from game.session.saveformat import MIGRATIONS, OLDEST_VERSION, SAVE_VERSION, SaveDocument, migrate
+from game.shells.cli import main
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "saves"
 V1 = FIXTURES / "v1_game.json"

@@ -14,7 +14,7 @@ from rich.console import Console
 from game.scenario.load import load_scenario
 from game.session.seats import Seat
 from game.session.session import Session
-from game.textui.app import TextGame
+from game.shells.text.app import TextGame
 
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURE = ROOT / "tests" / "fixtures" / "minimal.yaml"
@@ -43,7 +43,7 @@ def play(session: Session, order_line: Callable[[str], str]) -> tuple[str, list[
 
 
 def test_a_whole_hot_seat_game_reaches_an_ending() -> None:
-    scenario = load_scenario(ROOT / "scenarios" / "cartel_mission.yaml")
+    scenario = load_scenario(ROOT / "game" / "scenarios" / "cartel_mission.yaml")
     session = Session.new(scenario, 11, [Seat("human")] * len(scenario.roles))
     text, prompts = play(session, lambda _: "1")
     assert session.terminal
@@ -54,7 +54,7 @@ def test_a_whole_hot_seat_game_reaches_an_ending() -> None:
 
 
 def test_solo_game_against_computer_players_has_no_handoffs() -> None:
-    scenario = load_scenario(ROOT / "scenarios" / "cartel_mission.yaml")
+    scenario = load_scenario(ROOT / "game" / "scenarios" / "cartel_mission.yaml")
     seats = [Seat("human")] + [Seat("random")] * (len(scenario.roles) - 1)
     session = Session.new(scenario, 4, seats)
     text, prompts = play(session, lambda _: "p")

@@ -11,9 +11,9 @@ import pytest
 
 from game.engine.state import L_CHECK, L_NOTE
 from game.i18n import text
-from game.present import action_name
-from game.ui.screenshots import make_app
-from game.ui.script import Driver, play_to_end
+from game.shells.window.screenshots import make_app
+from game.shells.window.script import Driver, play_to_end
+from game.story.words import action_name
 
 THREE = "us=human,mexico=human,civil=human"
 COVERT_CHECK = "us_covert_mission"  # the US's covert order with a dice check
@@ -361,7 +361,7 @@ def test_orders_a_ruling_makes_impossible_go_back_to_their_team(scenario) -> Non
     from game.engine import pending_answers
     from game.session.seats import Seat
     from game.session.session import Session
-    from game.ui import decisions
+    from game.shells.window import decisions
 
     seats = [Seat("human")] + [Seat("random")] * (len(scenario.roles) - 1)
     session = Session.new(scenario, 4, seats)

@@ -15,11 +15,11 @@ from game.i18n import set_language
 from game.scenario.load import load_scenario, with_turns
 from game.session.seats import Seat
 from game.session.session import Session
-from game.ui.reportjob import CANCELLED, DONE
-from game.ui.screenshots import make_app
-from game.ui.script import Driver
-from game.ui.start import begin
-from game.ui.textinput import TextInput, route_text_input
+from game.shells.window.reportjob import CANCELLED, DONE
+from game.shells.window.screenshots import make_app
+from game.shells.window.script import Driver
+from game.shells.window.start import begin
+from game.shells.window.textinput import TextInput, route_text_input
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -38,7 +38,7 @@ def isolated(monkeypatch: pytest.MonkeyPatch, tmp_path) -> Iterator[None]:  # no
 
 def at_the_end(turns: int = 3) -> tuple[object, Driver]:
     """A finished game (computer players, a short game) shown on the end screen."""
-    scenario = with_turns(load_scenario(ROOT / "scenarios" / "cartel_mission.yaml"), turns)
+    scenario = with_turns(load_scenario(ROOT / "game" / "scenarios" / "cartel_mission.yaml"), turns)
     session = Session.new(scenario, 21, [Seat("random")] * len(scenario.roles))
     while not session.terminal:
         if session.phase == "answers":
@@ -64,7 +64,7 @@ def run_until(d: Driver, done, limit: float = 90.0) -> None:  # noqa: ANN001
 def test_the_report_button_writes_html_and_markdown_and_offers_the_browser(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from game.ui.scenes import report
+    from game.shells.window.scenes import report
 
     opened: list[Path] = []
     monkeypatch.setattr(report, "GAMES", 6)
@@ -94,7 +94,7 @@ def test_the_report_button_writes_html_and_markdown_and_offers_the_browser(
 def test_cancelling_the_report_stops_it_and_writes_nothing(
     monkeypatch: pytest.MonkeyPatch, tmp_path: Path
 ) -> None:
-    from game.ui.scenes import report
+    from game.shells.window.scenes import report
 
     monkeypatch.setattr(report, "GAMES", 400)
     app, d = at_the_end()

@@ -12,9 +12,9 @@ import pygame
 import pytest
 
 from game.engine.state import L_CHECK, L_NOTE
-from game.ui import decisions
-from game.ui.screenshots import make_app
-from game.ui.script import Driver, play_step
+from game.shells.window import decisions
+from game.shells.window.screenshots import make_app
+from game.shells.window.script import Driver, play_step
 
 FOUR_TEAMS = "white_house=human,intel=human,mx_presidency=human,civil=human,congress=easy,mx_senate=easy"
 
@@ -81,7 +81,7 @@ def facilitate(d: Driver, turn: int) -> None:
 def test_a_four_team_session_with_inject_adjudication_dice_and_report(
     monkeypatch: pytest.MonkeyPatch, private_saves_folder: Path
 ) -> None:
-    from game.ui.scenes import report
+    from game.shells.window.scenes import report
 
     monkeypatch.setattr(report, "GAMES", 4)
     monkeypatch.setattr(report, "open_in_browser", lambda path: None)

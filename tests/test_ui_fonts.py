@@ -12,9 +12,9 @@ from pydantic import BaseModel
 
 from game.i18n import LOCALE_DIR, set_language
 from game.scenario.load import bundled_scenarios, load_scenario
-from game.ui.painter import ELLIPSIS
-from game.ui.requirements import requirement_text
-from game.ui.theme import FONT_BOLD, FONT_REGULAR
+from game.shells.window.painter import ELLIPSIS
+from game.shells.window.requirements import requirement_text
+from game.shells.window.theme import FONT_BOLD, FONT_REGULAR
 
 SPANISH = "áéíóúüñÁÉÍÓÚÜÑ¿¡«»"
 DRAWN_BY_THE_WINDOW = "·•–—…×%+-=()/:;'\"" + ELLIPSIS

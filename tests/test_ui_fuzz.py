@@ -8,8 +8,8 @@ import random
 import pygame
 import pytest
 
-from game.ui.screenshots import make_app
-from game.ui.script import Driver
+from game.shells.window.screenshots import make_app
+from game.shells.window.script import Driver
 
 KEYS = [
     pygame.K_TAB,

@@ -12,8 +12,8 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.ui.launch import FIRST_FRAME_ENV, window_size
-from game.ui.screenshots import make_app
+from game.shells.window.launch import FIRST_FRAME_ENV, window_size
+from game.shells.window.screenshots import make_app
 
 ROOT = Path(__file__).resolve().parents[1]
 

@@ -9,8 +9,8 @@ import random
 
 import pygame
 
-from game.ui.screenshots import make_app
-from game.ui.script import Driver, play_to_end
+from game.shells.window.screenshots import make_app
+from game.shells.window.script import Driver, play_to_end
 
 
 def test_solo_game_by_keyboard_only_reaches_an_ending() -> None:
@@ -70,7 +70,7 @@ def test_turn_limit_from_setup_survives_save_and_continue() -> None:
     d.settle()
     d.press("continue", "keyboard")
     # Back to the title: Continue offers the autosave, which keeps the 3-turn limit.
-    from game.ui.scenes.menu import go_to_title
+    from game.shells.window.scenes.menu import go_to_title
 
     go_to_title(app)
     d.settle()
@@ -130,14 +130,14 @@ def test_load_from_the_command_line_and_a_bad_one(tmp_path) -> None:  # noqa: AN
     good = tmp_path / "good.json"
     save_session(app.match.session, good)
     from game.session.store import save_named
-    from game.ui.start import LaunchOptions
+    from game.shells.window.start import LaunchOptions
 
     save_named(app.match.session, "by-name")
     cases = ((str(good), "play"), ("by-name", "play"), (str(tmp_path / "missing.json"), "dialog"))
     for load, expect in cases:
         app2 = make_app((1280, 720))
         app2.options = LaunchOptions(load=load)
-        from game.ui.scenes.title import TitleScene
+        from game.shells.window.scenes.title import TitleScene
 
         app2.reset(TitleScene(app2, app2.options, app2.library))
         app2.step([], 0.0)
@@ -146,8 +146,8 @@ def test_load_from_the_command_line_and_a_bad_one(tmp_path) -> None:  # noqa: AN
 
 
 def test_bad_scenario_and_bad_roles_are_messages(tmp_path) -> None:  # noqa: ANN001
-    from game.ui.scenes.title import TitleScene
-    from game.ui.start import LaunchOptions
+    from game.shells.window.scenes.title import TitleScene
+    from game.shells.window.start import LaunchOptions
 
     bad = tmp_path / "bad.yaml"
     bad.write_text("format: 1\nid: Bad Id\n", encoding="utf-8")

@@ -9,9 +9,9 @@ import pygame
 import pytest
 
 from game.engine import PUBLIC
-from game.present import action_name
-from game.ui.screenshots import make_app
-from game.ui.script import Driver
+from game.shells.window.screenshots import make_app
+from game.shells.window.script import Driver
+from game.story.words import action_name
 
 SIZES = [(1280, 720), (960, 540)]
 
@@ -86,7 +86,7 @@ def test_the_why_panel_shows_causes_with_risk_ids(
         d.press(key, "keyboard")
         d.press("send", "keyboard")
     s = d.scene.s
-    from game.present import track_changes
+    from game.story.words import track_changes
 
     moved = [i for i in range(len(s.tracks)) if any(c.risks for c in track_changes(s, i, turns=2))]
     assert moved, "some track moved in turn 1 for a reason tied to the article's risks"
@@ -102,7 +102,7 @@ def test_the_why_panel_shows_causes_with_risk_ids(
 
 
 def test_end_scene_tabs_and_reveal(monkeypatch: pytest.MonkeyPatch, recorder: Recorder) -> None:
-    from game.ui.script import play_to_end
+    from game.shells.window.script import play_to_end
 
     rec = recorder
     app = make_app((960, 540), roles="random")

@@ -25,7 +25,6 @@ from game.engine.state import (
     State,
 )
 from game.i18n import text, tr
-from game.present import action_name, cause_label, facilitator_notes, headline, role_name
 from game.report.chains import records, risk_reports, track_move
 from game.report.model import (
     Contributor,
@@ -54,6 +53,7 @@ from game.scenario.runtime import (
     CompiledScenario,
 )
 from game.session.moves import ANSWERS, ORDERS
+from game.story.words import action_name, cause_label, facilitator_notes, headline, role_name
 
 MAX_BECAUSE = 3
 Move = Mapping[str, Any]

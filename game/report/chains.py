@@ -33,7 +33,6 @@ from game.engine.state import (
     State,
 )
 from game.i18n import text, tr
-from game.present import cause_label, role_name, root_cause
 from game.report.model import Contributor, Driver, Link, RiskReport, TrackMove
 from game.scenario.conditions import ConditionError, tokenize
 from game.scenario.runtime import (
@@ -49,6 +48,7 @@ from game.scenario.runtime import (
     PROG_ONGOING,
     CompiledScenario,
 )
+from game.story.words import cause_label, role_name, root_cause
 
 MAX_PUSHES = 3
 

@@ -1,6 +1,6 @@
 """The after-action report as data: what the renderers (Markdown, HTML) lay out.
 
-Text is already in words (headlines and cause labels from ``game.present``, so the report reads
+Text is already in words (headlines and cause labels from ``game.story.words``, so the report reads
 like the game); numbers stay numbers so each renderer can draw them its own way. Built by
 ``game.report.build.build_report`` from a session, with no I/O.
 """

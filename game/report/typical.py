@@ -27,8 +27,8 @@ from dataclasses import dataclass
 
 from game.ai import make_controller
 from game.engine import State, result
+from game.errors import ContentError, Problem
 from game.report.replay import SameOrders, StandIns, Step, Tally, compile_moves, replay
-from game.scenario.errors import ContentError, Problem
 from game.scenario.runtime import CompiledScenario
 from game.session.runner import play_game
 

@@ -18,7 +18,6 @@ from game.ai import Controller, make_controller
 from game.engine import PHASE_ORDERS, State, check_orders, legal_action_indexes, result
 from game.engine.state import L_TRACK, Entry
 from game.i18n import text, tr
-from game.present import action_name, cause_label, facilitator_notes, headline, role_name
 from game.report.build import exposure_turns, series, turn_report
 from game.report.chains import track_move
 from game.report.model import Series, TurnReport
@@ -37,6 +36,7 @@ from game.report.replay import (
 )
 from game.scenario.runtime import CompiledScenario
 from game.session.moves import ORDERS
+from game.story.words import action_name, cause_label, facilitator_notes, headline, role_name
 
 STAND_IN_LEVEL = "normal"
 

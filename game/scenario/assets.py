@@ -12,7 +12,7 @@ from __future__ import annotations
 import os
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
-from game.scenario.errors import ContentError, Problem
+from game.errors import ContentError, Problem
 
 MAX_ASSET_PATH = 255
 

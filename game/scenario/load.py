@@ -9,13 +9,14 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import os
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
 
+from game.errors import ContentError, Problem
 from game.scenario.compiler import Compiler
-from game.scenario.errors import ContentError, Problem
 from game.scenario.models import Scenario
 from game.scenario.runtime import CompiledScenario
 from game.scenario.yaml_loader import (
@@ -26,7 +27,8 @@ from game.scenario.yaml_loader import (
     read_file_limited,
 )
 
-SCENARIO_DIR = Path(__file__).resolve().parents[2] / "scenarios"
+# Inside the package, so a wheel or a plain (non-editable) install finds them too.
+SCENARIO_DIR = Path(str(resources.files("game") / "scenarios"))
 DEFAULT_SCENARIO = "cartel_mission"
 
 

@@ -1,4 +1,4 @@
-"""The scenario format: pydantic models of the YAML files under ``scenarios/``.
+"""The scenario format: pydantic models of the YAML files under ``game/scenarios/``.
 
 Validated once at load; the engine then runs on the compact structures of ``compiled.py``.
 Cross-references (does this role exist? is this id unique?) and conditions are checked in

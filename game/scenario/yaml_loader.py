@@ -19,7 +19,7 @@ from typing import Any
 
 import yaml
 
-from game.scenario.errors import ContentError, Problem
+from game.errors import ContentError, Problem
 
 try:  # libyaml composes much faster; the pure loader is the fallback.
     from yaml import CSafeLoader as _SafeLoader

@@ -17,7 +17,7 @@ from json.decoder import scanstring  # type: ignore[attr-defined]
 from json.scanner import NUMBER_RE  # type: ignore[attr-defined]
 from typing import Any
 
-from game.scenario.errors import ContentError, Problem
+from game.errors import ContentError, Problem
 from game.scenario.yaml_loader import read_file_limited
 
 MAX_BYTES = 10_000_000

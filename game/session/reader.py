@@ -20,8 +20,8 @@ from typing import Any
 from pydantic import ValidationError
 
 from game.engine import PHASE_ANSWERS, PHASE_ORDERS, IllegalMove
+from game.errors import ContentError, Problem
 from game.scenario import yaml_loader
-from game.scenario.errors import ContentError, Problem
 from game.scenario.load import SCENARIO_DIR, load_scenario, with_turns
 from game.scenario.runtime import CompiledScenario
 from game.session import jsonread

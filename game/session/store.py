@@ -28,7 +28,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from game.engine import new_game
-from game.scenario.errors import ContentError, Problem
+from game.errors import ContentError, Problem
 from game.scenario.load import SCENARIO_DIR
 from game.scenario.runtime import CompiledScenario
 from game.session import atomic, jsonread

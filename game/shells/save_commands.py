@@ -1,0 +1,81 @@
+"""The save commands of the command line: ``replay SAVE`` and ``simulate --games 1 --save FILE``."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from game.engine import PHASE_ANSWERS, result
+from game.errors import EXIT_BAD_INPUT, EXIT_OK
+from game.scenario.runtime import CompiledScenario
+from game.session.seats import Seat
+from game.session.session import Session
+
+
+def replay_command(args: argparse.Namespace) -> int:
+    """Re-run a save from its moves: exit 0 if it matches its snapshot, else 2 and where it diverges."""
+    from game.i18n import text
+    from game.session.store import open_save, resolve_save
+
+    path = resolve_save(args.save)
+    opened = open_save(path)  # a save that cannot be read at all raises ContentError: exit 2
+    doc, scenario, final = opened.doc, opened.scenario, opened.replayed.final
+    if final.ending >= 0:
+        where = f"ended at turn {final.turn}: {text(scenario.model.endings[final.ending].name)}"
+    else:
+        where = f"turn {final.turn} of {scenario.model.turns}, {final.phase}"
+    print(
+        f"{path}: {text(scenario.model.title)} ({scenario.id}), seed {doc['seed']}, "
+        f"{len(doc['moves'])} moves replayed; {where}"
+    )
+    problem = opened.divergence_error()
+    if problem is not None:
+        for item in problem.problems:
+            print(item, file=sys.stderr)
+        return EXIT_BAD_INPUT
+    checked = "every move and the end" if doc["snapshot"].get("steps") is not None else "the end"
+    print(f"{path}: ok - the replay matches the save at {checked}")
+    return EXIT_OK
+
+
+def play_computer_game(scenario: CompiledScenario, seed: int, seats: Sequence[Seat]) -> Session:
+    """Play a game between computer players through a Session, so that it can be saved."""
+    session = Session.new(scenario, seed, seats)
+    while not session.terminal:
+        if session.phase == PHASE_ANSWERS:
+            session.apply_answers()
+        else:
+            session.resolve()
+    return session
+
+
+def simulate_and_save(
+    scenario: CompiledScenario, seed: int, seats: Sequence[Seat], path: str | Path, as_json: bool
+) -> int:
+    """``simulate --games 1 --save FILE``: the same game ``simulate`` plays, summarised and saved."""
+    from game.session.batch import Summary, game_seed
+    from game.session.store import save_session
+    from game.shells.commands import print_summary
+
+    session = play_computer_game(scenario, game_seed(seed, 0), seats)
+    saved = save_session(session, Path(path))
+    outcome = result(session.state)
+    summary = Summary(scenario, seed=seed, players=[str(s) for s in seats])
+    summary.add(
+        session.state.tracks,
+        outcome.ending or "",
+        [s.score for s in outcome.scores],
+        [s.cleared for s in outcome.scores],
+        session.state.turn,
+    )
+    if as_json:
+        json.dump(summary.as_json(), sys.stdout, indent=2, ensure_ascii=False)
+        sys.stdout.write("\n")
+        print(f"saved the game to {saved}", file=sys.stderr)
+    else:
+        print_summary(summary)
+        print(f"saved the game to {saved}")
+    return EXIT_OK

@@ -1,0 +1,444 @@
+"""``commonground text``: the whole game in a terminal, hot-seat, driven through a Session.
+
+Each human role gets a hand-off prompt before its private screen, so secret orders stay secret
+when a laptop is passed around a table. Computer roles decide on their own and say why.
+"""
+
+from __future__ import annotations
+
+import argparse
+import secrets
+import sys
+from collections.abc import Callable
+
+from rich.console import Console
+from rich.markup import escape
+
+from game.ai import KINDS
+from game.engine import PUBLIC, IllegalMove, State, legal_action_indexes, pending_answers
+from game.errors import EXIT_OK, BadInput
+from game.i18n import check_language, set_language, text, tr
+from game.scenario.load import load_scenario
+from game.scenario.runtime import CompiledScenario
+from game.session.seats import Seat, SeatError, parse_seats
+from game.session.session import Session
+from game.session.store import autosaver, load_session, resolve_save, saves_dir
+from game.shells.text import render
+from game.story.words import (
+    action_description,
+    action_name,
+    headlines,
+    odds_line,
+    reason_text,
+    role_name,
+)
+
+Ask = Callable[[str], str]
+
+
+class QuitGame(Exception):
+    """The player asked to leave."""
+
+
+class TextGame:
+    """The terminal front end: prints boards, asks questions, hands orders to the session."""
+
+    def __init__(self, session: Session, console: Console, ask: Ask) -> None:
+        self.session = session
+        self.console = console
+        self.ask_raw = ask
+
+    # ------------------------------------------------------------------ helpers
+
+    @property
+    def sc(self) -> CompiledScenario:
+        return self.session.scenario
+
+    def ask(self, prompt: str) -> str:
+        try:
+            answer = self.ask_raw(prompt)
+        except EOFError:
+            raise QuitGame from None
+        if answer.strip().lower() in ("q", "quit", "exit"):
+            if self.confirm(tr("text.confirm_quit")):
+                raise QuitGame
+            return ""
+        return answer.strip()
+
+    def confirm(self, prompt: str, default: bool = True) -> bool:
+        try:
+            answer = self.ask_raw(prompt + (" [Y/n] " if default else " [y/N] ")).strip().lower()
+        except EOFError:
+            raise QuitGame from None
+        if not answer:
+            return default
+        return answer[0] in ("y", "s")  # yes / sí
+
+    def pause(self, prompt: str | None = None) -> None:
+        self.ask(prompt or tr("text.press_enter"))
+
+    def viewer(self) -> int:
+        """Whose eyes the shared screen uses: the only human in solo play, else the public."""
+        humans = self.session.human_roles()
+        return humans[0] if len(humans) == 1 else PUBLIC
+
+    def hot_seat(self) -> bool:
+        return len(self.session.human_roles()) > 1
+
+    def hand_off(self, role: int) -> None:
+        if not self.hot_seat():
+            return
+        self.clear()
+        self.console.rule(tr("text.handoff_rule"))
+        self.pause(tr("text.handoff", role=role_name(self.sc, role, short=False)))
+
+    def hand_back(self) -> None:
+        if not self.hot_seat():
+            return
+        self.pause(tr("text.handback"))
+        self.clear()
+
+    def clear(self) -> None:
+        if self.console.is_terminal:
+            self.console.clear()
+        else:
+            self.console.print("\n" + "─" * 40 + "\n")
+
+    # ------------------------------------------------------------------ the game
+
+    def run(self) -> None:
+        self.intro()
+        shown_turn = 0
+        while not self.session.terminal:
+            if self.session.state.turn != shown_turn:
+                self.board()
+                shown_turn = self.session.state.turn
+            if self.session.phase == "answers":
+                self.answers_phase()
+            else:
+                self.orders_phase()
+        self.console.print(render.end_screen(self.session.view(self.viewer())))
+
+    def intro(self) -> None:
+        m = self.sc.model
+        self.console.rule(f"[bold]{text(m.title)}[/bold]")
+        self.console.print(text(m.intro))
+        self.console.print(f"[dim]{tr('text.source')}: {text(m.source.title)}[/dim]")
+        seats = ", ".join(
+            f"{role_name(self.sc, r)} = {tr('text.seat.human') if seat.human else str(seat)}"
+            for r, seat in enumerate(self.session.seats)
+        )
+        self.console.print(tr("text.seats", seats=seats, seed=self.session.seed, turns=m.turns))
+        for role in self.session.human_roles():
+            if not self.hot_seat():
+                self.briefing(role)
+        self.pause()
+
+    def briefing(self, role: int) -> None:
+        brief = self.sc.model.roles[role].briefing
+        self.console.rule(role_name(self.sc, role, short=False))
+        self.console.print(f"[bold]{tr('text.brief.situation')}[/bold] {text(brief.situation)}")
+        self.console.print(f"[bold]{tr('text.brief.pressures')}[/bold] {text(brief.pressures)}")
+        self.console.print(f"[bold]{tr('text.brief.success')}[/bold] {text(brief.success)}")
+
+    def board(self) -> None:
+        s = self.session.view(self.viewer())
+        self.console.rule(tr("text.turn_header", turn=s.turn, turns=s.turns, phase=tr(f"phase.{s.phase}")))
+        news = render.news_panel(s)
+        if news is not None:
+            self.console.print(news)
+        self.console.print(render.tracks_table(s))
+        self.console.print(render.situation_panel(s))
+
+    # ------------------------------------------------------------------ answers
+
+    def answers_phase(self) -> None:
+        for role in self.session.roles_to_answer():
+            self.hand_off(role)
+            self.answer_screen(role)
+            self.hand_back()
+        self.session.apply_answers()
+        s = self.session.view(self.viewer())
+        for item in headlines(s, s.current):
+            if item.kind in ("answer", "agreement"):
+                self.console.print(f"  · {item.text}")
+        self.show_reasons_for_answers()
+
+    def answer_screen(self, role: int) -> None:
+        s = self.session.view(role)
+        m = self.sc.model
+        self.console.rule(tr("text.answers_for", role=role_name(self.sc, role, short=False)))
+        answers: dict[int, bool] = {}
+        for term, sender in pending_answers(s, role):
+            model = m.terms[term]
+            self.console.print(
+                f"[bold]{tr('text.proposal_from', sender=role_name(self.sc, sender), term=text(model.name))}[/bold]"
+            )
+            self.console.print(f"  {text(model.text)}")
+            answers[term] = self.confirm(tr("text.accept_q"), default=False)
+        self.session.submit_answers(role, answers)
+
+    def show_reasons_for_answers(self) -> None:
+        """Computer roles say why they accepted or refused (answers are public)."""
+        reasons = self.session.moves[-1].get("reasons", {}) if self.session.moves else {}
+        for role_id, by_term in reasons.items():
+            role = self.sc.role_index[role_id]
+            for why in by_term.values():
+                line = tr("ui.reason.answer", role=role_name(self.sc, role), why=why)
+                self.console.print(f"  [dim]{escape(line)}[/dim]")
+
+    # ------------------------------------------------------------------ orders
+
+    def orders_phase(self) -> None:
+        turn = self.session.state.turn
+        for role in self.session.roles_to_order():
+            self.hand_off(role)
+            self.orders_screen(role)
+            if self.session.state.turn != turn or self.session.phase != "orders":
+                return  # the facilitator stepped back a turn
+            self.hand_back()
+        self.session.resolve()
+        self.resolution()
+
+    def orders_screen(self, role: int) -> None:
+        while True:
+            s = self.session.view(role)
+            self.console.rule(tr("text.orders_for", role=role_name(self.sc, role, short=False), turn=s.turn))
+            ap = self.sc.roles[role].action_points
+            self.console.print(
+                tr("text.resources", ap=ap, capital=s.capital[role], standing=s.standing[role])
+            )
+            running = render.programmes_line(s, role)
+            if running:
+                self.console.print(tr("text.programmes", running=running))
+            self.console.print(render.objectives_table(s, role))
+            table, numbered = render.orders_table(s, role)
+            self.console.print(table)
+            if not legal_action_indexes(s, role):
+                self.console.print(tr("text.no_orders"))
+                self.session.submit_orders(role, ())
+                return
+            chosen = self.choose(s, role, numbered)
+            if chosen is None:
+                if role not in self.session.roles_to_order():
+                    return  # an undo reopened the turn: start the phase again
+                continue
+            try:
+                self.session.submit_orders(role, chosen)
+            except IllegalMove as err:
+                self.console.print(f"[red]{reason_text(self.sc, err.reason)}[/red]")
+                continue
+            names = ", ".join(action_name(self.sc, a) for a in chosen) or tr("text.pass")
+            if self.confirm(tr("text.confirm_orders", names=names)):
+                return
+            self.session.undo_orders(role)
+
+    def choose(self, s: State, role: int, numbered: list[int]) -> tuple[int, ...] | None:
+        """Read a line of orders; commands: i N (details), w TRACK (why it moved), b (briefing)."""
+        while True:
+            line = self.ask(tr("text.orders_prompt"))
+            words = line.lower().split()
+            if not words:
+                continue
+            head = words[0]
+            if head in ("p", "pass"):
+                return ()
+            if head in ("h", "help", "?"):
+                self.console.print(tr("text.orders_help"))
+                continue
+            if head in ("b", "brief", "briefing"):
+                self.briefing(role)
+                continue
+            if head in ("r", "redraw"):
+                return None
+            if head in ("s", "save"):
+                self.save(" ".join(line.split()[1:]))
+                continue
+            if head == "undo":
+                self.undo_turn()
+                return None
+            if head in ("i", "info") and len(words) == 2:
+                self.details(s, numbered, words[1])
+                continue
+            if head in ("w", "why") and len(words) >= 2:
+                self.why(s, " ".join(words[1:]))
+                continue
+            try:
+                picks = [int(w) for w in words]
+            except ValueError:
+                self.console.print(f"[red]{tr('text.bad_input')}[/red]")
+                continue
+            if any(not 1 <= p <= len(numbered) for p in picks):
+                self.console.print(f"[red]{tr('text.bad_number', n=len(numbered))}[/red]")
+                continue
+            return tuple(numbered[p - 1] for p in picks)
+
+    def save(self, name: str) -> None:
+        from game.errors import ContentError
+        from game.session.store import save_named
+
+        if not name:
+            self.console.print(f"[red]{tr('text.save_needs_name')}[/red]")
+            return
+        try:
+            path = save_named(self.session, name)
+        except ContentError as err:
+            self.console.print(f"[red]{err}[/red]")
+            return
+        self.console.print(tr("text.saved", path=path))
+
+    def undo_turn(self) -> None:
+        """The facilitator's undo: step back to before the last resolved turn."""
+        if not self.confirm(tr("text.confirm_undo"), default=False):
+            return
+        if self.session.undo_turn():
+            self.console.print(tr("text.undone", turn=self.session.state.turn))
+            self.board()
+        else:
+            self.console.print(tr("text.nothing_to_undo"))
+
+    def details(self, s: State, numbered: list[int], word: str) -> None:
+        if not word.isdigit() or not 1 <= int(word) <= len(numbered):
+            self.console.print(f"[red]{tr('text.bad_number', n=len(numbered))}[/red]")
+            return
+        index = numbered[int(word) - 1]
+        action = self.sc.actions[index]
+        self.console.print(f"[bold]{action_name(self.sc, index)}[/bold]")
+        self.console.print(action_description(self.sc, index))
+        odds = odds_line(s, action)
+        if odds:
+            self.console.print(f"[cyan]{odds}[/cyan]")
+        if action.kind == 0:
+            model = self.sc.model.actions[index]
+            if model.risks:
+                self.console.print(f"[dim]{tr('text.risks')}: {', '.join(model.risks)}[/dim]")
+            if action.covert:
+                self.console.print(f"[magenta]{tr('text.covert_note')}[/magenta]")
+
+    def why(self, s: State, name: str) -> None:
+        index = self.find_track(name)
+        if index is None:
+            self.console.print(f"[red]{tr('text.unknown_track')}[/red]")
+            return
+        self.console.print(render.why_panel(s, index))
+
+    def find_track(self, name: str) -> int | None:
+        name = name.strip().lower()
+        visible = [i for i, t in enumerate(self.sc.model.tracks) if not t.hidden]
+        if name.isdigit() and 1 <= int(name) <= len(visible):
+            return visible[int(name) - 1]
+        for i in visible:
+            track = self.sc.model.tracks[i]
+            if name in (track.id, text(track.name).lower()) or text(track.name).lower().startswith(name):
+                return i
+        return None
+
+    # ------------------------------------------------------------------ resolution
+
+    def resolution(self) -> None:
+        s = self.session.view(self.viewer())
+        record = s.history[-1]
+        self.console.rule(tr("text.resolution", turn=record.turn))
+        for item in headlines(s, record.entries):
+            risks = f" [dim]({', '.join(item.risks)})[/dim]" if item.risks else ""
+            style = "bold" if item.major else ""
+            self.console.print(
+                f"  {'■' if item.major else '·'} [{style}]{item.text}[/{style}]{risks}"
+                if style
+                else f"  · {item.text}{risks}"
+            )
+        self.show_computer_reasons(s)
+        if not self.session.terminal:
+            self.pause()
+
+    def show_computer_reasons(self, s: State) -> None:
+        """Computer roles explain their orders - only those the viewer has seen revealed."""
+        record = s.history[-1]
+        for role, reasons in self.session.last_reasons.items():
+            if self.session.seats[role].human:
+                continue
+            full = self.session.moves[-1]["orders"][self.sc.role_ids[role]]
+            for action_id, why in zip(full, reasons, strict=False):
+                index = self.sc.action_index[action_id]
+                if index in record.orders[role] and why:
+                    line = tr("ui.reason.order", role=role_name(self.sc, role), why=why)
+                    self.console.print(f"  [dim]{escape(line)}[/dim]")
+
+
+# ----------------------------------------------------------------------------- setup
+
+
+def setup_seats(
+    scenario: CompiledScenario, spec: str | None, console: Console, ask: Ask, interactive: bool
+) -> list[Seat]:
+    allowed = ("human", *KINDS)
+    try:
+        seats = parse_seats(spec, scenario, "human", allowed)
+    except SeatError as err:
+        raise BadInput(f"--roles: {err}") from None
+    if spec or not interactive:
+        return seats
+    console.print(tr("text.setup_intro"))
+    while True:
+        for r, seat in enumerate(seats):
+            console.print(
+                f"  {scenario.role_ids[r]:10} {role_name(scenario, r, short=False)}: [bold]{seat}[/bold]"
+            )
+            for persona in scenario.model.roles[r].personas:
+                console.print(f"  {'':10}   [dim]:{persona.id} - {escape(text(persona.name))}[/dim]")
+        line = ask(tr("text.setup_prompt", kinds=", ".join(allowed))).strip()
+        if not line:
+            return seats
+        try:
+            parsed = parse_seats(line, scenario, "human", allowed)
+        except SeatError as err:
+            console.print(f"[red]{err}[/red]")
+            continue
+        if "=" in line:
+            named = {part.split("=", 1)[0].strip().lower() for part in line.split(",") if "=" in part}
+            seats = [parsed[r] if scenario.role_ids[r] in named else seats[r] for r in range(len(seats))]
+        else:
+            seats = parsed
+
+
+def run_text(args: argparse.Namespace) -> int:
+    scenario = load_scenario(args.scenario) if (args.scenario or not args.load) else None
+    if args.lang:
+        try:
+            set_language(check_language(args.lang))
+        except ValueError as err:
+            raise BadInput(str(err)) from None
+    console = Console(highlight=False)
+    interactive = sys.stdin.isatty()
+
+    def ask(prompt: str) -> str:
+        return console.input(prompt)
+
+    session = open_session(args, scenario, console, ask, interactive)
+    session.on_change = autosaver(lambda message: console.print(f"[red]{message}[/red]"))
+    game = TextGame(session, console, ask)
+    try:
+        game.run()
+    except QuitGame:
+        if session.moves:
+            console.print(tr("text.bye_saved", path=saves_dir() / "autosave.json"), soft_wrap=True)
+        else:
+            console.print(tr("text.bye"))
+    return EXIT_OK
+
+
+def open_session(
+    args: argparse.Namespace, scenario: CompiledScenario | None, console: Console, ask: Ask, interactive: bool
+) -> Session:
+    """A loaded game (--load) or a new one; a bad save is a clear error, exit 2."""
+    if args.load:
+        session = load_session(resolve_save(args.load), scenario)
+        if args.roles:
+            session.seats = setup_seats(session.scenario, args.roles, console, ask, False)
+            session.controllers = Session.new(session.scenario, session.seed, session.seats).controllers
+        console.print(tr("text.loaded", name=session.name or args.load, turn=session.state.turn))
+        return session
+    assert scenario is not None
+    seats = setup_seats(scenario, args.roles, console, ask, interactive)
+    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
+    return Session.new(scenario, seed, seats)

@@ -1,0 +1,228 @@
+"""The facilitator's decisions on a session, in words a facilitator reads: no drawing here.
+
+Each function calls the session's own operation (``inject``, ``adjust``, ``set_dice``,
+``undo_last``, ``undo_turn``), so every decision becomes a move with its written reason in the
+log, the save and the replay. After a decision that changes the game, orders or answers a team
+gave earlier in the turn are checked again by the engine: those that no longer fit are handed
+back (the team gives them again) rather than failing at the resolution.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from game.engine import IllegalMove, check_orders, pending_answers
+from game.engine.view import legality_view
+from game.i18n import text, tr
+from game.scenario.runtime import E_TRACK
+from game.shells.window.flow import role_phrase
+from game.story.words import action_name, role_name
+
+if TYPE_CHECKING:
+    from game.session.session import Session
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """What a decision did, for the panel's status line."""
+
+    ok: bool
+    message: str
+
+
+def _refused(err: IllegalMove) -> Outcome:
+    return Outcome(False, tr("ui.fac.refused", why=err.reason))
+
+
+# ----------------------------------------------------------------------------- decisions
+
+
+def inject(session: Session, event: int, reason: str) -> Outcome:
+    """Play an event from the deck now, with the facilitator's reason."""
+    reason = reason.strip()
+    if not reason:
+        return Outcome(False, tr("ui.fac.need_reason"))
+    try:
+        session.inject(event, reason)
+    except IllegalMove as err:
+        return _refused(err)
+    headline = text(session.scenario.model.events[event].headline)
+    return Outcome(True, tr("ui.fac.inject.done", headline=headline) + _handed_back(session))
+
+
+def custom_inject(session: Session, headline: str, changes: dict[int, int]) -> Outcome:
+    """News the facilitator writes: an adjustment whose reason is the headline (so it is logged)."""
+    headline = headline.strip()
+    if not headline:
+        return Outcome(False, tr("ui.fac.custom.need_headline"))
+    try:
+        session.adjust({t: d for t, d in changes.items() if d}, headline)
+    except IllegalMove as err:
+        return _refused(err)
+    return Outcome(True, tr("ui.fac.custom.done", headline=headline) + _handed_back(session))
+
+
+def adjudicate(session: Session, track: int, delta: int, reason: str) -> Outcome:
+    """A ruling, as in a matrix game: one track moved, with the written reason on record."""
+    reason = reason.strip()
+    if not reason:
+        return Outcome(False, tr("ui.fac.need_reason"))
+    if not delta:
+        return Outcome(False, tr("ui.fac.adjudicate.need_change"))
+    before = session.state.tracks[track]
+    try:
+        session.adjust({track: delta}, reason)
+    except IllegalMove as err:
+        return _refused(err)
+    name = text(session.scenario.model.tracks[track].name)
+    after = session.state.tracks[track]
+    return Outcome(
+        True,
+        tr("ui.fac.adjudicate.done", track=name, before=before, after=after, reason=reason)
+        + _handed_back(session),
+    )
+
+
+def set_dice(session: Session, role: int, action: int, d1: int, d2: int, reveal: bool = False) -> Outcome:
+    """The dice the table rolled for a given order (used instead of the computer's roll)."""
+    try:
+        session.set_dice(role, action, d1, d2)
+    except IllegalMove as err:
+        return _refused(err)
+    order = order_label(session, role, action, reveal)
+    return Outcome(True, tr("ui.fac.dice.set", order=order, d1=d1, d2=d2, total=d1 + d2))
+
+
+def clear_dice(session: Session, role: int, action: int) -> Outcome:
+    """Back to the computer's roll for this order."""
+    session.pending_dice.pop((role, action), None)
+    return Outcome(True, tr("ui.fac.dice.cleared"))
+
+
+def undo_last(session: Session) -> Outcome:
+    what = describe_last_move(session)
+    if not session.undo_last():
+        return Outcome(False, tr("ui.fac.undo.nothing"))
+    return Outcome(True, tr("ui.fac.undo.done", what=what))
+
+
+def undo_turn(session: Session) -> Outcome:
+    turn = last_resolved_turn(session)
+    if not session.undo_turn():
+        return Outcome(False, tr("ui.fac.undo.no_turn"))
+    return Outcome(True, tr("ui.fac.undo.turn_done", turn=turn))
+
+
+# ----------------------------------------------------------------------------- after a decision
+
+
+def recheck_pending(session: Session) -> list[int]:
+    """Hand back the orders and answers that no longer fit after a decision; the roles affected.
+
+    The engine judges the orders as the role sees the game, as when they were given.
+    """
+    state = session.state
+    back: list[int] = []
+    for role, actions in list(session.pending_orders.items()):
+        reason = check_orders(state, role, actions, lambda role=role: legality_view(state, role))
+        if reason:
+            session.undo_orders(role)
+            back.append(role)
+    for role, answers in list(session.pending_answers.items()):
+        asked = {term for term, _ in pending_answers(state, role)}
+        if set(answers) != asked:
+            del session.pending_answers[role]
+            session.answer_reasons.pop(role, None)
+            if role not in back:
+                back.append(role)
+    return back
+
+
+def _handed_back(session: Session) -> str:
+    roles = recheck_pending(session)
+    if not roles:
+        return ""
+    names = ", ".join(role_name(session.scenario, r) for r in roles)
+    return " " + tr("ui.fac.handed_back", roles=names)
+
+
+# ----------------------------------------------------------------------------- describing
+
+
+def describe_last_move(session: Session) -> str:
+    """The last move in a facilitator's words ('the resolution of turn 3')."""
+    if not session.moves:
+        return ""
+    return describe_move(session, session.moves[-1])
+
+
+def describe_move(session: Session, move: dict[str, Any]) -> str:
+    sc = session.scenario
+    kind = move.get("type")
+    turn = move.get("turn", 0)
+    if kind == "orders":
+        return tr("ui.fac.move.orders", turn=turn)
+    if kind == "answers":
+        return tr("ui.fac.move.answers", turn=turn)
+    if kind == "inject":
+        index = sc.event_index.get(str(move.get("event")))
+        headline = text(sc.model.events[index].headline) if index is not None else "?"
+        return tr("ui.fac.move.inject", headline=headline, turn=turn)
+    return tr("ui.fac.move.adjust", reason=str(move.get("reason", "")), turn=turn)
+
+
+def last_resolved_turn(session: Session) -> int | None:
+    for move in reversed(session.moves):
+        if move.get("type") == "orders":
+            return int(move.get("turn", 0))
+    return None
+
+
+def given_this_turn(session: Session) -> int:
+    """How many roles have given orders or answers not yet applied (an undo takes them back)."""
+    return len(set(session.pending_orders) | set(session.pending_answers))
+
+
+def event_effects(session: Session, event: int) -> str:
+    """What an event does to the tracks, in short ('Bilateral trust -5, Violence +3')."""
+    sc = session.scenario
+    parts: list[str] = []
+    others = 0
+    for kind, index, value, is_set, delay, when in sc.events[event].effects:
+        if kind != E_TRACK:
+            others += 1
+            continue
+        name = text(sc.model.tracks[index].name)
+        part = f"{name} = {value}" if is_set else f"{name} {value:+d}"
+        if delay:
+            part += " " + tr("ui.fac.effect.later", n=delay)
+        if when is not None:
+            part += " " + tr("ui.fac.effect.if")
+        parts.append(part)
+    line = ", ".join(parts) if parts else tr("text.none")
+    if others:
+        line += " " + tr("ui.fac.effect.others", n=others)
+    return line
+
+
+def order_label(session: Session, role: int, action: int, reveal: bool) -> str:
+    """An order for the dice list: a covert one stays 'a secret order of ...' unless revealed."""
+    sc = session.scenario
+    if sc.actions[action].covert and not reveal:
+        return tr("ui.fac.dice.secret", role=role_phrase(sc, role))
+    label = f"{role_name(sc, role)}: {action_name(sc, action)}"
+    if sc.actions[action].covert:
+        label += f" ({tr('ui.covert')})"
+    return label
+
+
+def orders_with_checks(session: Session) -> list[tuple[int, int]]:
+    """(role, action) of every order given this turn that has a dice check, in role order."""
+    sc = session.scenario
+    return [
+        (role, action)
+        for role in sorted(session.pending_orders)
+        for action in session.pending_orders[role]
+        if sc.actions[action].check is not None
+    ]

@@ -1,0 +1,185 @@
+"""Who acts next at the table, and which screen that means: the window's flow over a Session.
+
+The session holds the game; this module only reads it to decide the next screen (a hand-off,
+a role's private answers or orders, the resolution, the end) and calls the session's own
+methods (``submit_orders``, ``apply_answers``, ``resolve``) when the players have decided.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Any
+
+from game.engine import PHASE_ANSWERS, PUBLIC, State
+from game.i18n import language, text
+from game.shells.window import saves
+from game.shells.window.deliberation import DeliberationTimer
+from game.story.words import role_name
+
+if TYPE_CHECKING:
+    from game.session.session import Session
+    from game.shells.window.app import App
+
+END, ANSWER, APPLY_ANSWERS, ORDER, RESOLVE = "end", "answer", "apply_answers", "order", "resolve"
+
+
+@dataclass
+class Match:
+    """A game in the window: the session plus what the window remembers about it."""
+
+    session: Session
+    autosave_enabled: bool = True
+    save_error: str = ""
+    briefed: set[int] = field(default_factory=set)  # roles that have seen their briefing
+    timer: DeliberationTimer = field(default_factory=DeliberationTimer)  # the facilitator's
+    table_dice: bool = False  # stop on the public board before each resolution, for real dice
+
+    @property
+    def sc(self):  # noqa: ANN201 - the compiled scenario
+        return self.session.scenario
+
+    def humans(self) -> list[int]:
+        return self.session.human_roles()
+
+    def hot_seat(self) -> bool:
+        """More than one person shares the screen: private screens need a hand-off."""
+        return len(self.humans()) > 1
+
+    def viewer(self) -> int:
+        """Whose eyes the shared screen uses: the only human in solo play, else the public."""
+        humans = self.humans()
+        return humans[0] if len(humans) == 1 else PUBLIC
+
+    def view(self, viewer: int | None = None) -> State:
+        return self.session.view(self.viewer() if viewer is None else viewer)
+
+    def next_step(self) -> tuple[str, int | None]:
+        session = self.session
+        if session.terminal:
+            return END, None
+        if session.phase == PHASE_ANSWERS:
+            waiting = session.roles_to_answer()
+            return (ANSWER, waiting[0]) if waiting else (APPLY_ANSWERS, None)
+        waiting = session.roles_to_order()
+        return (ORDER, waiting[0]) if waiting else (RESOLVE, None)
+
+    def autosave(self) -> None:
+        """Called after every applied move; a failure is remembered and shown, never raised."""
+        if not self.autosave_enabled:
+            return
+        try:
+            saves.autosave(self.session)
+            self.save_error = ""
+        except saves.SaveProblem as err:
+            self.save_error = str(err)
+
+    # ------------------------------------------------------------------ what computers said
+
+    def answer_reasons(self) -> list[tuple[int, str, str]]:
+        """(role, term name, reason) of the computer players' answers just applied."""
+        moves = self.session.moves
+        if not moves or moves[-1].get("type") != "answers":
+            return []
+        sc = self.sc
+        out = []
+        for role_id, terms in dict(moves[-1].get("reasons", {})).items():
+            role = sc.role_index.get(role_id)
+            if role is None or self.session.seats[role].human:
+                continue
+            for term_id, why in dict(terms).items():
+                term = sc.term_index.get(term_id)
+                if term is not None and why:
+                    out.append((role, text(sc.model.terms[term].name), str(why)))
+        return out
+
+    def order_reasons(self, view: State) -> list[tuple[int, int, str]]:
+        """(role, action index, reason) of computer orders the viewer has seen revealed."""
+        session = self.session
+        if not view.history:
+            return []
+        last_orders = next((m for m in reversed(session.moves) if m.get("type") == "orders"), None)
+        if last_orders is None or last_orders.get("turn") != view.history[-1].turn:
+            return []
+        record = view.history[-1]
+        sc = self.sc
+        out = []
+        for role, reasons in session.last_reasons.items():
+            if session.seats[role].human:
+                continue
+            full: list[Any] = list(dict(last_orders.get("orders", {})).get(sc.role_ids[role], []))
+            for action_id, why in zip(full, reasons, strict=False):
+                index = sc.action_index.get(action_id)
+                if index is not None and index in record.orders[role] and why:
+                    out.append((role, index, str(why)))
+        return out
+
+    def seat_label(self, role: int) -> str:
+        from game.i18n import tr
+
+        seat = self.session.seats[role]
+        if seat.human:
+            return tr("ui.seat.human")
+        level = tr(f"ui.level.{seat.kind}")
+        label = tr("ui.seat.computer", level=seat.kind if level == f"ui.level.{seat.kind}" else level)
+        if seat.persona:
+            persona = next((p for p in self.sc.model.roles[role].personas if p.id == seat.persona), None)
+            label += " - " + (text(persona.name) if persona else seat.persona)
+        return label
+
+    def role_title(self, role: int) -> str:
+        return role_name(self.sc, role, short=False)
+
+
+def role_phrase(sc: Any, role: int) -> str:
+    """A role's full name as it reads mid-sentence: 'the Government of Mexico', 'the White House'.
+
+    Interface sentences say 'Pass to {role}'; English needs the article, other languages put
+    it in their own templates.
+    """
+    name = role_name(sc, role, short=False)
+    if language() != "en":
+        return name
+    if name.lower().startswith("the "):
+        return "the " + name[4:]
+    return "the " + name
+
+
+def advance(app: App, play_turn: bool = False) -> None:
+    """Show the next screen of the game (called whenever the players finish a step).
+
+    With the table's dice in use, the last orders lead to the public board instead of straight
+    to the resolution, so the facilitator can enter the dice; its button passes ``play_turn``.
+    """
+    from game.shells.window.scenes.end import EndScene
+    from game.shells.window.scenes.handoff import HandoffScene
+    from game.shells.window.scenes.play import PlayScene
+    from game.shells.window.scenes.resolution import ResolutionScene
+
+    match = app.match
+    assert match is not None
+    step, role = match.next_step()
+    if step == END:
+        app.reset(EndScene(app))
+        return
+    if step in (ANSWER, ORDER):
+        mode = "answers" if step == ANSWER else "orders"
+        assert role is not None
+        if match.hot_seat():
+            app.reset(HandoffScene(app, role, mode))
+        else:
+            app.reset(PlayScene(app, mode, role))
+        return
+    if step == APPLY_ANSWERS:
+        match.session.apply_answers()  # autosaves through session.on_change
+        if match.hot_seat() or not match.humans():
+            app.reset(PlayScene(app, "public", None, notice="answers"))
+        else:
+            advance(app)
+        return
+    if match.table_dice and not play_turn:
+        app.reset(PlayScene(app, "public", None, notice="dice"))
+        return
+    before = match.view()
+    shown_from = len(before.current)
+    match.session.resolve()
+    app.reset(ResolutionScene(app, shown_from))
