@@ -21,7 +21,8 @@ from pydantic import BaseModel
 
 from game.ai.random_player import RandomPlayer
 from game.engine import result
-from game.engine.state import AG_IN_FORCE, State
+from game.engine.log import AG_IN_FORCE
+from game.engine.state import State
 from game.i18n import text
 from game.scenario.load import load_scenario
 from game.scenario.runtime import ACTION_PLAIN, CompiledScenario

@@ -22,16 +22,7 @@ from game.engine import (
     resolve_turn,
     result,
 )
-from game.engine.state import (
-    AG_BREACHED,
-    AG_ENDED,
-    AG_IN_FORCE,
-    L_CHECK,
-    L_EXPOSED,
-    L_NOTE,
-    L_ORDER,
-    L_TRACK,
-)
+from game.engine.log import AG_BREACHED, AG_ENDED, AG_IN_FORCE, L_CHECK, L_EXPOSED, L_NOTE, L_ORDER, L_TRACK
 from game.scenario.load import load_scenario
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"

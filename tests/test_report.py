@@ -10,7 +10,7 @@ import pytest
 
 from game.ai import RandomPlayer
 from game.engine import State, pending_answers, result
-from game.engine.state import L_CHECK, L_EXPOSED, L_RULE
+from game.engine.log import L_CHECK, L_EXPOSED, L_RULE
 from game.i18n import text
 from game.report import build_report, make_report, render
 from game.report.build import contributions

@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 import pygame
 import pytest
 
-from game.engine.state import L_CHECK, L_NOTE
+from game.engine.log import L_CHECK, L_NOTE
 from game.i18n import text
 from game.shells.window.screenshots import make_app
 from game.shells.window.script import Driver, play_to_end

@@ -11,7 +11,7 @@ from pathlib import Path
 import pygame
 import pytest
 
-from game.engine.state import L_CHECK, L_NOTE
+from game.engine.log import L_CHECK, L_NOTE
 from game.shells.window import decisions
 from game.shells.window.screenshots import make_app
 from game.shells.window.script import Driver, play_step

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from game.engine import State
-from game.engine.state import L_ANSWER
+from game.engine.log import L_ANSWER
 
 
 @dataclass(frozen=True, slots=True)

@@ -16,7 +16,7 @@ from collections.abc import Callable, Iterable
 
 from game.ai.stance import Stance
 from game.engine import State, check_odds
-from game.engine.state import AG_IN_FORCE
+from game.engine.log import AG_IN_FORCE
 from game.scenario.runtime import ACTION_PROPOSE, E_POSTURE, E_TRACK, CAction, CEffect
 
 Deltas = list[float]
@@ -37,7 +37,8 @@ def add_effects(
     expected to hinge on them directly.
     """
     tracks = state.tracks
-    for kind, index, value, is_set, _, when in effects:
+    for effect in effects:
+        kind, index, value, is_set, when = effect.kind, effect.index, effect.value, effect.is_set, effect.when
         if when is not None and not when(state):
             continue
         if kind == E_TRACK:
@@ -119,7 +120,7 @@ def outlook(
     pending = [0.0] * len(scenario.track_ids)
     turns = state.turns
     for due, effect, _, _ in state.scheduled:
-        if due <= turns and effect[0] == E_TRACK:
+        if due <= turns and effect.kind == E_TRACK:
             add_effects(state, (effect,), 1.0, pending)
     for term_index, _, to, _ in state.proposals:
         term = scenario.terms[term_index]

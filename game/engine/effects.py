@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
-from game.engine.state import (
+from game.engine.log import (
     AG_BREACHED,
     AG_ENDED,
     AG_IN_FORCE,
@@ -17,8 +17,10 @@ from game.engine.state import (
     L_STANDING,
     L_TRACK,
     Entry,
-    State,
+    Scheduled,
 )
+from game.engine.log import new_tuple as _new
+from game.engine.state import State
 from game.scenario.runtime import (
     AGREEMENT_BREACH,
     E_AGREEMENT,
@@ -36,24 +38,28 @@ Cause = tuple[Any, ...]
 def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[Entry]) -> None:
     """Apply effects in order; conditional ones are tested now, delayed ones are scheduled."""
     tracks = s.tracks
-    for kind, index, value, is_set, delay, when in effects:
+    for effect in effects:
+        when = effect.when
         if when is not None and not when(s):
             continue
-        if delay:
-            due = s.turn + delay
-            s.scheduled = s.scheduled + ((due, (kind, index, value, is_set, 0, None), cause, s.turn),)
-            log.append((L_SCHEDULED, due, kind, cause))
+        kind, index, value = effect.kind, effect.index, effect.value
+        if effect.delay:
+            due = s.turn + effect.delay
+            s.scheduled = s.scheduled + (
+                Scheduled(due, CEffect(kind, index, value, effect.is_set, 0, None), cause, s.turn),
+            )
+            log.append(_new(Entry, (L_SCHEDULED, due, kind, cause)))
             continue
         if kind == E_TRACK:
             old = tracks[index]
-            new = value if is_set else old + value
+            new = value if effect.is_set else old + value
             if new < 0:
                 new = 0
             elif new > 100:
                 new = 100
             if new != old:
                 tracks[index] = new
-                log.append((L_TRACK, index, new - old, cause))
+                log.append(_new(Entry, (L_TRACK, index, new - old, cause)))
         else:
             apply_other(s, kind, index, value, cause, log)
 
@@ -64,17 +70,17 @@ def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: 
         new = min(max(old + value, 0), s.scenario.roles[index].capital_max)
         if new != old:
             s.capital[index] = new
-            log.append((L_CAPITAL, index, new - old, cause))
+            log.append(_new(Entry, (L_CAPITAL, index, new - old, cause)))
     elif kind == E_STANDING:
         old = s.standing[index]
         new = min(max(old + value, 0), 100)
         if new != old:
             s.standing[index] = new
-            log.append((L_STANDING, index, new - old, cause))
+            log.append(_new(Entry, (L_STANDING, index, new - old, cause)))
     elif kind == E_FLAG:
         if s.flags[index] != value:
             s.flags[index] = value
-            log.append((L_FLAG, index, value, cause))
+            log.append(_new(Entry, (L_FLAG, index, value, cause)))
     elif kind == E_POSTURE:
         set_posture(s, index, value, cause, log)
     elif kind == E_AGREEMENT:
@@ -83,7 +89,7 @@ def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: 
                 breach(s, index, cause, log)
             else:
                 s.agreements[index] = AG_ENDED
-                log.append((L_AGREEMENT, index, AG_ENDED, cause))
+                log.append(_new(Entry, (L_AGREEMENT, index, AG_ENDED, cause)))
 
 
 def set_posture(s: State, index: int, option: int, cause: Cause, log: list[Entry]) -> None:
@@ -92,13 +98,13 @@ def set_posture(s: State, index: int, option: int, cause: Cause, log: list[Entry
     s.postures[index] = option
     if not s.scenario.postures[index].options[option].covert:
         s.posture_public[index] = option
-    log.append((L_POSTURE, index, option, cause))
+    log.append(_new(Entry, (L_POSTURE, index, option, cause)))
 
 
 def breach(s: State, term: int, cause: Cause, log: list[Entry]) -> None:
     """An agreement in force is broken: it ends, the breach is remembered, its price is paid."""
     s.agreements[term] = AG_BREACHED
     s.broken[term] = 1
-    log.append((L_AGREEMENT, term, AG_BREACHED, cause))
+    log.append(_new(Entry, (L_AGREEMENT, term, AG_BREACHED, cause)))
     compiled = s.scenario.terms[term]
     apply_effects(s, compiled.breach_effects, compiled.causes[3], log)

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from game.engine.effects import apply_effects
+from game.engine.log import L_NOTE, Entry
+from game.engine.log import new_tuple as _new
 from game.engine.orders import IllegalMove
-from game.engine.state import L_NOTE, PHASE_OVER, State
+from game.engine.state import PHASE_OVER, State
 from game.engine.turn import fire_event
-from game.scenario.runtime import C_FACILITATOR, E_TRACK
+from game.scenario.runtime import C_FACILITATOR, E_TRACK, CEffect
 
 MAX_REASON = 500
 
@@ -23,7 +25,7 @@ def _start(state: State, reason: str) -> tuple[State, list, tuple]:
     cause = (C_FACILITATOR, s.decisions)
     s.decisions += 1
     log = list(s.current)
-    log.append((L_NOTE, cause[1], reason, cause))
+    log.append(_new(Entry, (L_NOTE, cause[1], reason, cause)))
     return s, log, cause
 
 
@@ -35,7 +37,7 @@ def adjust_tracks(state: State, changes: dict[int, int], reason: str) -> State:
         if not -100 <= delta <= 100:
             raise IllegalMove("a track moves by -100 to +100")
     s, log, cause = _start(state, reason)
-    effects = tuple((E_TRACK, track, delta, False, 0, None) for track, delta in changes.items())
+    effects = tuple(CEffect(E_TRACK, track, delta, False, 0, None) for track, delta in changes.items())
     apply_effects(s, effects, cause, log)
     s.current = tuple(log)
     return s

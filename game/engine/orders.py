@@ -5,7 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from functools import cache
 
-from game.engine.state import AG_IN_FORCE, PHASE_ORDERS, State
+from game.engine.log import AG_IN_FORCE
+from game.engine.state import PHASE_ORDERS, State
 from game.scenario.runtime import ACTION_PROPOSE, CAction, CCheck
 
 

@@ -9,8 +9,7 @@ from collections.abc import Mapping, Sequence
 
 from game.engine import rng
 from game.engine.effects import apply_effects, breach
-from game.engine.orders import IllegalMove, check_orders
-from game.engine.state import (
+from game.engine.log import (
     AG_ENDED,
     AG_IN_FORCE,
     L_AGREEMENT,
@@ -24,17 +23,24 @@ from game.engine.state import (
     L_PROPOSAL,
     L_RULE,
     L_SKIPPED,
-    PHASE_ANSWERS,
-    PHASE_ORDERS,
-    PHASE_OVER,
+    SKIP_CAPITAL,
+    SKIP_PROPOSAL,
+    SKIP_REQUIRES,
     Entry,
-    State,
-    TurnRecord,
+    Programme,
+    Proposal,
+    Roll,
 )
+from game.engine.log import (
+    new_tuple as _new,
+)
+from game.engine.orders import IllegalMove, check_orders
+from game.engine.state import PHASE_ANSWERS, PHASE_ORDERS, PHASE_OVER, State, TurnRecord
 from game.engine.view import legality_view
 from game.scenario.runtime import (
     ACTION_PROPOSE,
     C_DELAYED,
+    C_ENDING,
     C_ROLE,
     PART_BASE,
     PART_FAILURE,
@@ -49,8 +55,6 @@ from game.scenario.runtime import (
 )
 
 Dice = Mapping[tuple[int, int], tuple[int, int]]  # (role, action) -> physical dice rolled
-
-SKIP_CAPITAL, SKIP_REQUIRES, SKIP_PROPOSAL = "capital", "requires", "proposal"
 
 
 def new_game(scenario: CompiledScenario, seed: int) -> State:
@@ -137,7 +141,7 @@ def draw_event(s: State, log: list[Entry]) -> int:
 def fire_event(s: State, index: int, log: list[Entry], *, injected: bool) -> None:
     event = s.scenario.events[index]
     s.drawn[index] += 1
-    log.append((L_EVENT, index, int(injected), event.cause))
+    log.append(_new(Entry, (L_EVENT, index, int(injected), event.cause)))
     apply_effects(s, event.effects, event.cause, log)
 
 
@@ -169,11 +173,11 @@ def answer_proposals(state: State, answers: Mapping[int, Mapping[int, bool]]) ->
         accepted = bool(answers.get(to, {}).get(term, False))
         compiled = s.scenario.terms[term]
         s.proposed[term] = 0
-        log.append((L_ANSWER, term, (to, int(accepted)), (C_ROLE, to)))
+        log.append(_new(Entry, (L_ANSWER, term, (to, int(accepted)), (C_ROLE, to))))
         if accepted and s.agreements[term] != AG_IN_FORCE:
             s.agreements[term] = AG_IN_FORCE
             s.agreement_since[term] = s.turn
-            log.append((L_AGREEMENT, term, AG_IN_FORCE, compiled.causes[TERM_ACCEPT]))
+            log.append(_new(Entry, (L_AGREEMENT, term, AG_IN_FORCE, compiled.causes[TERM_ACCEPT])))
             apply_effects(s, compiled.on_accept, compiled.causes[TERM_ACCEPT], log)
         elif not accepted:
             apply_effects(s, compiled.on_reject, compiled.causes[TERM_REJECT], log)
@@ -237,29 +241,29 @@ def resolve_action(s: State, action: CAction, log: list[Entry], dice: Dice | Non
     role = action.role
     cause = action.causes[PART_BASE]
     if action.capital > s.capital[role]:
-        log.append((L_SKIPPED, action.index, SKIP_CAPITAL, cause))
+        log.append(_new(Entry, (L_SKIPPED, action.index, SKIP_CAPITAL, cause)))
         return
     if action.kind == ACTION_PROPOSE:
         if s.agreements[action.term] == AG_IN_FORCE or s.proposed[action.term]:
-            log.append((L_SKIPPED, action.index, SKIP_PROPOSAL, cause))
+            log.append(_new(Entry, (L_SKIPPED, action.index, SKIP_PROPOSAL, cause)))
             return
     elif action.requires is not None and not action.requires(s):
-        log.append((L_SKIPPED, action.index, SKIP_REQUIRES, cause))
+        log.append(_new(Entry, (L_SKIPPED, action.index, SKIP_REQUIRES, cause)))
         return
     if action.capital:
         s.capital[role] -= action.capital
-        log.append((L_CAPITAL, role, -action.capital, cause))
-    log.append((L_ORDER, action.index, role, cause))
+        log.append(_new(Entry, (L_CAPITAL, role, -action.capital, cause)))
+    log.append(_new(Entry, (L_ORDER, action.index, role, cause)))
     index = action.index
     s.used[index] += 1
     s.last_used[index] = s.turn
     if action.kind == ACTION_PROPOSE:
         s.proposed[action.term] = 1
-        s.proposals = s.proposals + ((action.term, role, action.to, s.turn),)
-        log.append((L_PROPOSAL, action.term, (role, action.to), cause))
+        s.proposals = s.proposals + (Proposal(action.term, role, action.to, s.turn),)
+        log.append(_new(Entry, (L_PROPOSAL, action.term, (role, action.to), cause)))
         return
     if action.covert:
-        s.programmes = s.programmes + ((index, s.turn, action.exposure.turns),)  # type: ignore[union-attr]
+        s.programmes = s.programmes + (Programme(index, s.turn, action.exposure.turns),)  # type: ignore[union-attr]
         s.active[index] += 1
     apply_effects(s, action.effects, cause, log)
     check = action.check
@@ -280,7 +284,8 @@ def resolve_action(s: State, action: CAction, log: list[Entry], dice: Dice | Non
             part, effects = PART_PARTIAL, check.partial
         else:
             part, effects = PART_FAILURE, check.failure
-        log.append((L_CHECK, index, (d1, d2, modifier, total, part, given is not None), action.causes[part]))
+        roll = Roll(d1, d2, modifier, total, part, given is not None)
+        log.append(Entry(L_CHECK, index, roll, action.causes[part]))
         apply_effects(s, effects, action.causes[part], log)
     if action.breaks and not action.covert:
         for term in action.breaks:
@@ -306,7 +311,7 @@ def consequences(s: State, log: list[Entry]) -> None:
             continue
         if when(s):
             last[index] = turn
-            log.append((L_RULE, index, delay, cause))
+            log.append(_new(Entry, (L_RULE, index, delay, cause)))
             apply_effects(s, effects, cause, log)
     if s.programmes:
         roll_exposure(s, log)
@@ -342,7 +347,7 @@ def expose(s: State, index: int, log: list[Entry]) -> None:
     exposure = action.exposure
     assert exposure is not None
     s.exposed[index] = 1
-    log.append((L_EXPOSED, index, action.role, exposure.cause_exposed))
+    log.append(_new(Entry, (L_EXPOSED, index, action.role, exposure.cause_exposed)))
     for posture in s.scenario.postures:
         if posture.owner == action.role and s.posture_public[posture.index] != s.postures[posture.index]:
             s.posture_public[posture.index] = s.postures[posture.index]
@@ -370,7 +375,7 @@ def upkeep(s: State, log: list[Entry]) -> None:
         apply_effects(s, term.ongoing, term.causes[TERM_ONGOING], log)
         if term.sunset and s.turn - s.agreement_since[term.index] + 1 >= term.sunset:
             s.agreements[term.index] = AG_ENDED
-            log.append((L_AGREEMENT, term.index, AG_ENDED, term.causes[TERM_SUNSET]))
+            log.append(_new(Entry, (L_AGREEMENT, term.index, AG_ENDED, term.causes[TERM_SUNSET])))
     if s.programmes:
         keep = []
         actions = scenario.actions
@@ -380,7 +385,7 @@ def upkeep(s: State, log: list[Entry]) -> None:
             if exposure.ongoing:
                 apply_effects(s, exposure.ongoing, exposure.cause_ongoing, log)
             if left > 1:
-                keep.append((index, started, left - 1))
+                keep.append(Programme(index, started, left - 1))
             else:
                 s.active[index] -= 1
         s.programmes = tuple(keep)
@@ -393,7 +398,7 @@ def upkeep(s: State, log: list[Entry]) -> None:
         new = min(max(old + gain, 0), role.capital_max)
         if new != old:
             s.capital[role.index] = new
-            log.append((L_CAPITAL, role.index, new - old, role.income_cause))
+            log.append(_new(Entry, (L_CAPITAL, role.index, new - old, role.income_cause)))
     check_endings(s, log)
 
 
@@ -412,4 +417,4 @@ def check_endings(s: State, log: list[Entry]) -> None:
 def finish(s: State, ending: int, log: list[Entry]) -> None:
     s.ending = ending
     s.phase = PHASE_OVER
-    log.append((L_ENDING, ending, s.turn, ("ending", ending)))
+    log.append(_new(Entry, (L_ENDING, ending, s.turn, (C_ENDING, ending))))

@@ -12,21 +12,13 @@ from __future__ import annotations
 from typing import Any
 
 from game.engine import rng
-from game.engine.state import (
-    L_CAPITAL,
-    L_FLAG,
-    L_POSTURE,
-    L_STANDING,
-    L_TRACK,
-    Entry,
-    State,
-    TurnRecord,
-)
-from game.scenario.runtime import C_ACTION, C_DELAYED, C_POSTURE, C_PROGRAMME, PROG_ONGOING
+from game.engine.log import L_CAPITAL, L_FLAG, L_POSTURE, L_STANDING, L_TRACK, Entry
+from game.engine.state import State, TurnRecord
+from game.scenario.runtime import C_ACTION, C_DELAYED, C_HIDDEN, C_POSTURE, C_PROGRAMME, PROG_ONGOING, Cause
 
 PUBLIC = -1  # the projected screen: what every team may see
 FACILITATOR = -2  # sees everything
-HIDDEN_CAUSE: tuple[Any, ...] = ("hidden",)
+HIDDEN_CAUSE: Cause = (C_HIDDEN,)
 _SHOWN_WITH_HIDDEN_CAUSE = {L_TRACK, L_CAPITAL, L_STANDING}
 
 
@@ -69,7 +61,7 @@ def filter_entry(s: State, entry: Entry, viewer: int) -> Entry | None:
     if owner < 0 or owner == viewer:
         return entry
     if kind in _SHOWN_WITH_HIDDEN_CAUSE:
-        return (kind, subject, value, HIDDEN_CAUSE)
+        return entry._replace(cause=HIDDEN_CAUSE)
     return None
 
 

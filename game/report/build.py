@@ -11,7 +11,7 @@ from collections.abc import Mapping, Sequence
 from typing import Any
 
 from game.engine import new_game, result, role_score
-from game.engine.state import (
+from game.engine.log import (
     L_CHECK,
     L_EVENT,
     L_EXPOSED,
@@ -22,8 +22,8 @@ from game.engine.state import (
     L_SKIPPED,
     L_TRACK,
     Entry,
-    State,
 )
+from game.engine.state import State
 from game.i18n import text, tr
 from game.report.chains import records, risk_reports, track_move
 from game.report.model import (

@@ -18,7 +18,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.engine.state import (
+from game.engine.log import (
     AG_BREACHED,
     L_AGREEMENT,
     L_ENDING,
@@ -30,8 +30,8 @@ from game.engine.state import (
     L_RULE,
     L_TRACK,
     Entry,
-    State,
 )
+from game.engine.state import State
 from game.i18n import text, tr
 from game.report.model import Contributor, Driver, Link, RiskReport, TrackMove
 from game.scenario.conditions import ConditionError, tokenize

@@ -16,7 +16,7 @@ from typing import Any
 
 from game.ai import Controller, make_controller
 from game.engine import PHASE_ORDERS, State, check_orders, legal_action_indexes, result
-from game.engine.state import L_TRACK, Entry
+from game.engine.log import L_TRACK, Entry
 from game.i18n import text, tr
 from game.report.build import exposure_turns, series, turn_report
 from game.report.chains import track_move

@@ -6,6 +6,7 @@ PATH:LINE:COL. Conditions are compiled here too, with the column of the exact ch
 
 from __future__ import annotations
 
+import dataclasses
 from collections.abc import Iterable, Sequence
 from typing import Any
 
@@ -187,10 +188,12 @@ class Compiler:
                 idx = self.lookup(self.track_index, eff.track, "track", here + ("track",))
                 is_set = eff.set is not None
                 value = eff.set if is_set else eff.add
-                out.append((EFFECT_KIND_BY_NAME["track"], idx, int(value or 0), is_set, eff.delay, when))
+                out.append(
+                    CEffect(EFFECT_KIND_BY_NAME["track"], idx, int(value or 0), is_set, eff.delay, when)
+                )
             elif isinstance(eff, m.FlagEffect):
                 idx = self.lookup(self.flag_index, eff.flag, "flag", here + ("flag",))
-                out.append((EFFECT_KIND_BY_NAME["flag"], idx, int(eff.set), True, eff.delay, when))
+                out.append(CEffect(EFFECT_KIND_BY_NAME["flag"], idx, int(eff.set), True, eff.delay, when))
             elif isinstance(eff, m.PostureEffect):
                 idx = self.lookup(self.posture_index, eff.posture, "posture", here + ("posture",))
                 option = 0
@@ -203,17 +206,17 @@ class Compiler:
                             here + ("set",),
                             f"posture {eff.posture!r} has no option {eff.set!r} (it has {', '.join(options)})",
                         )
-                out.append((EFFECT_KIND_BY_NAME["posture"], idx, option, True, eff.delay, when))
+                out.append(CEffect(EFFECT_KIND_BY_NAME["posture"], idx, option, True, eff.delay, when))
             elif isinstance(eff, m.CapitalEffect):
                 idx = self.lookup(self.role_index, eff.capital, "role", here + ("capital",))
-                out.append((EFFECT_KIND_BY_NAME["capital"], idx, eff.add, False, eff.delay, when))
+                out.append(CEffect(EFFECT_KIND_BY_NAME["capital"], idx, eff.add, False, eff.delay, when))
             elif isinstance(eff, m.StandingEffect):
                 idx = self.lookup(self.role_index, eff.standing, "role", here + ("standing",))
-                out.append((EFFECT_KIND_BY_NAME["standing"], idx, eff.add, False, eff.delay, when))
+                out.append(CEffect(EFFECT_KIND_BY_NAME["standing"], idx, eff.add, False, eff.delay, when))
             elif isinstance(eff, m.AgreementEffect):
                 idx = self.lookup(self.term_index, eff.agreement, "term", here + ("agreement",))
                 value = AGREEMENT_BREACH if eff.set == "breach" else AGREEMENT_END
-                out.append((EFFECT_KIND_BY_NAME["agreement"], idx, value, True, eff.delay, when))
+                out.append(CEffect(EFFECT_KIND_BY_NAME["agreement"], idx, value, True, eff.delay, when))
         return tuple(out)
 
     # ------------------------------------------------------------------ text
@@ -352,7 +355,7 @@ class Compiler:
                     r.once,
                     r.cooldown,
                     r.delay,
-                    tuple((k, i, v, st, d + r.delay, w) for k, i, v, st, d, w in r.effects),
+                    tuple(dataclasses.replace(e, delay=e.delay + r.delay) for e in r.effects),
                     r.cause,
                 )
                 for r in rules

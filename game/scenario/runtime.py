@@ -13,6 +13,10 @@ from typing import Any
 from game.scenario.models import CATEGORIES, Scenario
 
 Getter = Callable[[Any], Any]
+# A cause: a small tuple whose first item is one of the C_* kinds below (shapes beside each).
+# Plain tuples, not records: they are dictionary keys (risks_by_cause) and part of the state's
+# fingerprint that saves record, so their form is kept exactly as saves have always seen it.
+Cause = tuple[Any, ...]
 
 # Effect kinds (first element of a compiled effect).
 E_TRACK, E_FLAG, E_POSTURE, E_CAPITAL, E_STANDING, E_AGREEMENT = range(6)
@@ -26,8 +30,26 @@ EFFECT_KIND_BY_NAME = {
 }
 AGREEMENT_END, AGREEMENT_BREACH = 0, 1
 
-# A compiled effect: (kind, index, value, is_set, delay, when-or-None).
-CEffect = tuple[int, int, int, bool, int, Getter | None]
+
+@dataclass(frozen=True, slots=True)
+class CEffect:
+    """A compiled effect: change (or with ``is_set``, set) one thing, maybe later, maybe if.
+
+    A slots dataclass, not a NamedTuple: the engine reads its fields by name on the hot path,
+    which is as fast as unpacking a plain tuple (unpacking a NamedTuple is three times slower).
+    """
+
+    kind: int  # E_TRACK, E_FLAG ...
+    index: int  # which track, flag, posture, role or term
+    value: int
+    is_set: bool
+    delay: int  # turns from now; 0 = at once
+    when: Getter | None  # a condition tested when the effect applies
+
+    def key(self) -> tuple[int, int, int, bool, int]:
+        """What the effect does, as plain values (for fingerprints and comparisons)."""
+        return (self.kind, self.index, self.value, self.is_set, self.delay)
+
 
 # Causes: small tuples naming where a change came from; built once at compile time.
 C_ACTION = "action"  # (C_ACTION, action, part) part: 0 base, 1 success, 2 partial, 3 failure
@@ -40,6 +62,8 @@ C_INCOME = "income"  # (C_INCOME, role)
 C_FACILITATOR = "facilitator"  # (C_FACILITATOR, n) - the nth facilitator decision of the game
 C_DELAYED = "delayed"  # (C_DELAYED, original cause, turn it was caused)
 C_ROLE = "role"  # (C_ROLE, role) - a role's own answer to a proposal
+C_ENDING = "ending"  # (C_ENDING, ending) - the game ended
+C_HIDDEN = "hidden"  # (C_HIDDEN,) - in a view: a cause this viewer may not know
 
 PART_BASE, PART_SUCCESS, PART_PARTIAL, PART_FAILURE = 0, 1, 2, 3
 OUTCOME_NAMES = ("base", "success", "partial", "failure")

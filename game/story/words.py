@@ -10,8 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from game.engine.orders import check_odds
-from game.engine.state import (
+from game.engine.log import (
     AG_BREACHED,
     AG_ENDED,
     AG_IN_FORCE,
@@ -30,15 +29,18 @@ from game.engine.state import (
     L_STANDING,
     L_TRACK,
     Entry,
-    State,
 )
+from game.engine.orders import check_odds
+from game.engine.state import State
 from game.i18n import text, tr
 from game.scenario.runtime import (
     ACTION_PROPOSE,
     C_ACTION,
     C_DELAYED,
+    C_ENDING,
     C_EVENT,
     C_FACILITATOR,
+    C_HIDDEN,
     C_INCOME,
     C_POSTURE,
     C_PROGRAMME,
@@ -179,7 +181,7 @@ def _origin_label(sc: CompiledScenario, cause: tuple[Any, ...], notes: dict[int,
         return ""
     kind = cause[0]
     m = sc.model
-    if kind == "hidden":
+    if kind == C_HIDDEN:
         return tr("cause.hidden")
     if kind == C_ACTION:
         action = sc.actions[cause[1]]
@@ -218,7 +220,7 @@ def _origin_label(sc: CompiledScenario, cause: tuple[Any, ...], notes: dict[int,
         return tr("cause.facilitator", reason=notes.get(cause[1], ""))
     if kind == C_ROLE:
         return role_name(sc, cause[1])
-    if kind == "ending":
+    if kind == C_ENDING:
         return text(m.endings[cause[1]].name)
     return str(cause)
 
@@ -234,7 +236,7 @@ def facilitator_notes(s: State) -> dict[int, str]:
 
 
 def risks_of(sc: CompiledScenario, cause: tuple[Any, ...]) -> tuple[str, ...]:
-    if cause and cause[0] == "hidden":
+    if cause and cause[0] == C_HIDDEN:
         return ()
     return sc.risks_of(cause)
 

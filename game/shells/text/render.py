@@ -8,7 +8,7 @@ from rich.table import Table
 from rich.text import Text
 
 from game.engine import State, legal_action_indexes, role_score, why_not
-from game.engine.state import AG_IN_FORCE
+from game.engine.log import AG_IN_FORCE
 from game.i18n import text, tr
 from game.scenario.runtime import ACTION_PROPOSE
 from game.story.words import (

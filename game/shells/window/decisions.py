@@ -189,7 +189,15 @@ def event_effects(session: Session, event: int) -> str:
     sc = session.scenario
     parts: list[str] = []
     others = 0
-    for kind, index, value, is_set, delay, when in sc.events[event].effects:
+    for effect in sc.events[event].effects:
+        kind, index, value, is_set, delay, when = (
+            effect.kind,
+            effect.index,
+            effect.value,
+            effect.is_set,
+            effect.delay,
+            effect.when,
+        )
         if kind != E_TRACK:
             others += 1
             continue

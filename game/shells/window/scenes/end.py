@@ -10,7 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.engine import FACILITATOR, PUBLIC, State, result
-from game.engine.state import L_ORDER
+from game.engine.log import L_ORDER
 from game.i18n import text, tr
 from game.shells.window.app import App, Scene
 from game.shells.window.board import (

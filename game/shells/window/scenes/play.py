@@ -26,7 +26,7 @@ from game.engine import (
     pending_answers,
     why_not,
 )
-from game.engine.state import AG_IN_FORCE, L_EVENT, L_ORDER
+from game.engine.log import AG_IN_FORCE, L_EVENT, L_ORDER
 from game.i18n import text, tr
 from game.scenario.runtime import ACTION_PROPOSE
 from game.shells.window.app import App, Scene

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 import pygame
 
 from game.engine import PUBLIC, State
-from game.engine.state import L_CHECK, L_ORDER, L_PROPOSAL, L_TRACK
+from game.engine.log import L_CHECK, L_ORDER, L_PROPOSAL, L_TRACK
 from game.i18n import text, tr
 from game.scenario.runtime import PART_FAILURE, PART_PARTIAL, PART_SUCCESS
 from game.shells.window.app import App, Scene
