@@ -24,7 +24,7 @@ from game.engine import (
 from game.i18n import text
 from game.scenario.load import load_scenario_text
 from game.scenario.runtime import ACTION_PROPOSE, CompiledScenario
-from game.session.runner import play_game, step, view_for
+from game.session.runner import computer_session, play_game, view_for
 from game.session.seats import parse_seats
 
 SCENARIOS = Path(__file__).resolve().parents[1] / "game" / "scenarios"
@@ -148,11 +148,13 @@ def test_same_seed_same_decisions_and_no_global_random(scenario: CompiledScenari
     def game(global_seed: int) -> tuple[object, list[tuple[str, ...]]]:
         random.seed(global_seed)  # the players must not care
         players = [make_controller("hard", 5 + r, scenario, r) for r in range(len(scenario.roles))]
-        state, reasons = new_game(scenario, 314), []
-        while state.turn <= 4 and not state.terminal:
-            state, move = step(state, players)
-            reasons.extend(r for rs in move.reasons.values() for r in rs)
-        return state.fingerprint(), reasons
+        table, reasons = computer_session(scenario, 314, players), []
+        while table.state.turn <= 4 and not table.terminal:
+            table.advance()
+            move = table.moves[-1]
+            reasons.extend(r for rs in move.order_reasons.values() for r in rs)
+            reasons.extend(r for rs in move.answer_reasons.values() for r in rs.values())
+        return table.state.fingerprint(), reasons
 
     assert game(1) == game(2)
 
@@ -202,7 +204,7 @@ def test_reasons_read_in_the_scenarios_words(scenario: CompiledScenario) -> None
     tracks = [text(t.name) for t in scenario.model.tracks]
     players = [make_controller("hard", 70 + r, scenario, r) for r in range(len(scenario.roles))]
     _, moves = play_game(scenario, 99, players)
-    reasons = [r for m in moves if m.kind == "orders" for rs in m.reasons.values() for r in rs]
+    reasons = [r for m in moves if m.kind == "orders" for rs in m.order_reasons.values() for r in rs]
     naming_a_track = [r for r in reasons if any(t in r for t in tracks)]
     assert len(naming_a_track) >= 0.8 * len(reasons)  # almost every reason says which track it serves
 

@@ -18,8 +18,9 @@ from game.report.chains import condition_tracks
 from game.scenario.load import load_scenario
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat
-from game.session.session import Session
+from game.session.table import Session
 from game.shells.cli import main
+from game.story.facts import tell
 
 ROOT = Path(__file__).resolve().parents[1]
 MINIMAL = ROOT / "tests" / "fixtures" / "minimal.yaml"
@@ -182,7 +183,7 @@ def test_the_log_accounts_for_every_track_move_and_findings_point_the_right_way(
 ) -> None:
     s = seminar.state
     sc = seminar.scenario
-    pushed = contributions(s, {})
+    pushed = contributions(tell(s, seminar.moves))
     for i in range(len(sc.track_ids)):
         assert sum(pushed[i].values()) == s.tracks[i] - sc.track_start[i]
     report = build_report(seminar)

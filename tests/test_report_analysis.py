@@ -6,12 +6,12 @@ import pytest
 from test_report import MINIMAL, covert_first, play_session, random_chooser, seminar_session
 
 from game.engine import new_game, resolve_turn, result
-from game.report.replay import SameOrders, StandIns, Tally, compile_moves, keep_legal, replay
+from game.report.replay import SameOrders, StandIns, Tally, keep_legal, replay
 from game.report.typical import analyse, median, other_seeds, percentile_rank
 from game.report.whatif import WhatIfError, compare, parse_change, resolve_change, what_if
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat
-from game.session.session import Session
+from game.session.table import Session
 
 
 @pytest.fixture(scope="module")
@@ -30,7 +30,7 @@ def plain(scenario: CompiledScenario) -> Session:
 
 
 def test_the_same_orders_under_the_games_own_seed_give_the_same_game(plain: Session) -> None:
-    steps = compile_moves(plain.scenario, plain.moves)
+    steps = tuple(plain.moves)
     tally = Tally()
     again = replay(
         plain.scenario, plain.seed, steps, SameOrders(StandIns(plain.scenario, 0, "random")), tally

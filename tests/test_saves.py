@@ -15,7 +15,7 @@ from game.scenario.load import load_scenario
 from game.session import store
 from game.session.saveformat import SAVE_VERSION, SaveDocument
 from game.session.seats import Seat
-from game.session.session import Session
+from game.session.table import Session
 from game.shells.cli import main
 from game.shells.save_commands import play_computer_game
 
@@ -50,9 +50,9 @@ def same_game(a: Session, b: Session) -> None:
 
 def test_a_game_with_every_kind_of_move_round_trips(tmp_path: Path) -> None:
     session = small_game()
-    kinds = {move["type"] for move in session.moves}
+    kinds = {move.kind for move in session.moves}
     assert kinds == {"orders", "answers", "adjust", "inject"}
-    assert any("dice" in move for move in session.moves)
+    assert any(move.dice for move in session.moves)
     path = store.save_session(session, tmp_path / "game.json")
     loaded = store.load_session(path)
     same_game(session, loaded)
@@ -424,8 +424,8 @@ def test_a_game_with_another_turn_limit_loads_with_that_limit(tmp_path) -> None:
     """The setup screen can shorten a game; saves, replay and --load keep that limit."""
     from game.scenario.load import load_scenario, with_turns
     from game.session.seats import Seat
-    from game.session.session import Session
     from game.session.store import load_session, save_session
+    from game.session.table import Session
 
     base = load_scenario("teaching")
     short = with_turns(base, 3)

@@ -38,7 +38,7 @@ def test_the_committed_version_1_save_loads() -> None:
     assert (
         dict(zip(session.scenario.track_ids, session.state.tracks, strict=True)) == raw["snapshot"]["tracks"]
     )
-    assert {m["type"] for m in session.moves} == {"orders", "answers", "adjust", "inject"}
+    assert {m.kind for m in session.moves} == {"orders", "answers", "adjust", "inject"}
 
 
 def test_a_version_1_save_is_written_back_as_the_current_version(tmp_path: Path) -> None:

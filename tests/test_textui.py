@@ -13,7 +13,7 @@ from rich.console import Console
 
 from game.scenario.load import load_scenario
 from game.session.seats import Seat
-from game.session.session import Session
+from game.session.table import Session
 from game.shells.text.app import TextGame
 
 ROOT = Path(__file__).resolve().parents[1]

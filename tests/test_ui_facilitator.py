@@ -11,6 +11,7 @@ import pytest
 
 from game.engine.log import L_CHECK, L_NOTE
 from game.i18n import text
+from game.session import codec
 from game.shells.window.screenshots import make_app
 from game.shells.window.script import Driver, play_to_end
 from game.story.words import action_name
@@ -67,7 +68,7 @@ def test_inject_from_the_deck_needs_a_reason_and_lands_in_the_log_and_the_news()
     assert session.moves == [] and "reason" in d.scene.status, "no reason, no inject"
     d.text("Raise the stakes before the vote")
     d.key(pygame.K_RETURN)  # Enter in the reason box injects
-    move = session.moves[-1]
+    move = codec.encode(session.scenario, session.moves[-1])
     headline = text(app.match.sc.model.events[event].headline)
     assert move["type"] == "inject" and move["reason"] == "Raise the stakes before the vote"
     assert move["event"] == app.match.sc.model.events[event].id
@@ -97,7 +98,7 @@ def test_custom_inject_is_an_adjustment_whose_reason_is_the_headline() -> None:
     d.click("custom.headline")
     d.text("A leaked memo describes the mission's legal basis")
     d.press("custom.go", "mouse")
-    move = session.moves[-1]
+    move = codec.encode(session.scenario, session.moves[-1])
     assert move == {
         "type": "adjust",
         "turn": 1,
@@ -132,8 +133,8 @@ def test_adjudication_needs_a_written_reason_and_moves_one_track() -> None:
     d.click("adjudicate.reason")
     d.text("Mexico's envoy made the stronger case")
     d.press("adjudicate.go", "mouse")
-    assert session.moves[-1]["changes"] == {sc.track_ids[track]: 6}
-    assert session.moves[-1]["reason"] == "Mexico's envoy made the stronger case"
+    assert codec.encode(session.scenario, session.moves[-1])["changes"] == {sc.track_ids[track]: 6}
+    assert session.moves[-1].reason == "Mexico's envoy made the stronger case"
     assert session.state.tracks[track] == min(100, before + 6)
     assert d.scene.status_ok and str(before) in d.scene.status
 
@@ -169,7 +170,7 @@ def test_table_dice_stop_the_game_before_resolving_and_are_used_in_the_resolutio
     assert d.scene.name == "resolution"
     checks = [e for e in session.state.history[-1].entries if e[0] == L_CHECK and e[1] == tariffs]
     assert checks and checks[0][2][:2] == (6, 5)
-    assert session.moves[-1]["dice"] == [["us", TARIFFS, 6, 5]]
+    assert codec.encode(session.scenario, session.moves[-1])["dice"] == [["us", TARIFFS, 6, 5]]
     step = next(s for s in d.scene.steps if s.action == tariffs and s.dice)
     assert step.dice[:2] == (6, 5), "the resolution shows the table's dice"
 
@@ -262,7 +263,7 @@ def test_undo_the_last_move_and_the_last_turn_after_a_confirmation() -> None:
     d.click("adjudicate.reason")
     d.text("A mistaken ruling")
     d.key(pygame.K_RETURN)
-    assert [m["type"] for m in session.moves] == ["orders", "adjust"]
+    assert [m.kind for m in session.moves] == ["orders", "adjust"]
     d.click("section.undo")
     assert "A mistaken ruling" in " ".join(str(t[0]) for t in d.scene.texts)
     d.press("undo.last", "mouse")
@@ -271,7 +272,7 @@ def test_undo_the_last_move_and_the_last_turn_after_a_confirmation() -> None:
     assert d.scene.name == "facilitator" and len(session.moves) == 2, "cancel undoes nothing"
     d.press("undo.last", "mouse")
     d.press("yes", "keyboard")
-    assert [m["type"] for m in session.moves] == ["orders"]
+    assert [m.kind for m in session.moves] == ["orders"]
     assert d.scene.name == "play" and d.scene.mode == "public"
     give_next = d.widget("next")
     assert give_next is not None
@@ -360,7 +361,7 @@ def test_orders_a_ruling_makes_impossible_go_back_to_their_team(scenario) -> Non
     chooses again) instead of failing when the turn is resolved."""
     from game.engine import pending_answers
     from game.session.seats import Seat
-    from game.session.session import Session
+    from game.session.table import Session
     from game.shells.window import decisions
 
     seats = [Seat("human")] + [Seat("random")] * (len(scenario.roles) - 1)

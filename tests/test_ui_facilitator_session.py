@@ -12,6 +12,7 @@ import pygame
 import pytest
 
 from game.engine.log import L_CHECK, L_NOTE
+from game.session import codec
 from game.shells.window import decisions
 from game.shells.window.screenshots import make_app
 from game.shells.window.script import Driver, play_step
@@ -131,9 +132,10 @@ def test_a_four_team_session_with_inject_adjudication_dice_and_report(
         else:
             raise AssertionError(f"unexpected scene {name}")
     assert d.scene.name == "end"
-    kinds = [m["type"] for m in session.moves]
+    kinds = [m.kind for m in session.moves]
     assert kinds.count("inject") == 1 and kinds.count("adjust") == 2
-    physical = [die for m in session.moves if m["type"] == "orders" for die in m.get("dice", [])]
+    saved = [codec.encode(session.scenario, m) for m in session.moves]
+    physical = [die for m in saved if m["type"] == "orders" for die in m.get("dice", [])]
     assert rolled >= 3 and len(physical) == rolled, "every die entered was used"
     human_ids = {session.scenario.role_ids[r] for r in session.human_roles()}
     assert {die[0] for die in physical} <= human_ids

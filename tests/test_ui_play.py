@@ -24,7 +24,7 @@ def test_solo_game_by_keyboard_only_reaches_an_ending() -> None:
     assert seen.count("resolution") == session.state.turn
     # The human's orders really went through the window: at least one non-empty order set.
     human = session.human_roles()[0]
-    given = [m["orders"][session.scenario.role_ids[human]] for m in session.moves if m["type"] == "orders"]
+    given = [m.orders[human] for m in session.moves if m.kind == "orders"]
     assert any(given)
 
 

@@ -250,10 +250,10 @@ def resolve_action(s: State, action: CAction, log: list[Entry], dice: Dice | Non
     elif action.requires is not None and not action.requires(s):
         log.append(_new(Entry, (L_SKIPPED, action.index, SKIP_REQUIRES, cause)))
         return
+    log.append(_new(Entry, (L_ORDER, action.index, role, cause)))
     if action.capital:
         s.capital[role] -= action.capital
         log.append(_new(Entry, (L_CAPITAL, role, -action.capital, cause)))
-    log.append(_new(Entry, (L_ORDER, action.index, role, cause)))
     index = action.index
     s.used[index] += 1
     s.last_used[index] = s.turn

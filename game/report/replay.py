@@ -1,8 +1,8 @@
 """Replaying a recorded game under changed circumstances: another seed, or changed orders.
 
-A saved game is its moves by id. Here they become :class:`Step` s by index, grouped by turn,
-and :func:`replay` plays them again from a fresh start while a :class:`Policy` decides what
-each role does: the recorded decision where it still fits, something else where it does not.
+A game is its moves (``game.engine.move.Move``); :func:`replay` plays them again from a fresh
+start while a :class:`Policy` decides what each role does: the recorded decision where it
+still fits, something else where it does not.
 Both "how typical" (the same orders under other seeds) and "what if" (one role's orders
 changed) are such replays, so they share this loop and its bookkeeping of what was dropped.
 """
@@ -10,79 +10,28 @@ changed) are such replays, so they share this loop and its bookkeeping of what w
 from __future__ import annotations
 
 from collections.abc import Callable, Mapping, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 from game.ai import Controller, make_controller
-from game.engine import (
-    PHASE_ANSWERS,
-    IllegalMove,
-    State,
-    adjust_tracks,
-    answer_proposals,
-    inject_event,
-    new_game,
-    pending_answers,
-    redact,
-    resolve_turn,
-    why_not,
+from game.engine import PHASE_ANSWERS, IllegalMove, State, new_game, pending_answers, redact, why_not
+from game.engine.move import (
+    ADJUST,
+    ANSWERS,
+    INJECT,
+    ORDERS,
+    Move,
+    adjust_move,
+    answers_move,
+    apply_move,
+    inject_move,
+    orders_move,
 )
 from game.scenario.runtime import CompiledScenario
-from game.session.moves import ADJUST, ANSWERS, INJECT, ORDERS
 
 Orders = tuple[tuple[int, ...], ...]
 Answers = dict[int, dict[int, bool]]
 Dice = dict[tuple[int, int], tuple[int, int]]
-
-
-@dataclass(frozen=True, slots=True)
-class Step:
-    """One recorded move by index: what the table decided at one point of one turn."""
-
-    kind: str  # answers, orders, adjust or inject
-    turn: int
-    orders: Orders = ()
-    answers: Mapping[int, Mapping[int, bool]] = field(default_factory=dict)
-    dice: Mapping[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
-    changes: Mapping[int, int] = field(default_factory=dict)
-    event: int = -1
-    reason: str = ""
-
-
-def compile_moves(scenario: CompiledScenario, moves: Sequence[Mapping[str, Any]]) -> tuple[Step, ...]:
-    """Moves by id (as saved) to steps by index; ids were checked when the session was built."""
-    sc = scenario
-    steps: list[Step] = []
-    for move in moves:
-        kind = move["type"]
-        turn = int(move.get("turn", 0))
-        if kind == ORDERS:
-            given = dict(move.get("orders", {}))
-            orders = tuple(tuple(sc.action_index[a] for a in given.get(role, ())) for role in sc.role_ids)
-            dice = {
-                (sc.role_index[r], sc.action_index[a]): (int(d1), int(d2))
-                for r, a, d1, d2 in move.get("dice", ())
-            }
-            steps.append(Step(ORDERS, turn, orders=orders, dice=dice))
-        elif kind == ANSWERS:
-            answers = {
-                sc.role_index[r]: {sc.term_index[t]: bool(v) for t, v in dict(terms).items()}
-                for r, terms in dict(move.get("answers", {})).items()
-            }
-            steps.append(Step(ANSWERS, turn, answers=answers))
-        elif kind == ADJUST:
-            changes = {sc.track_index[t]: int(d) for t, d in dict(move.get("changes", {})).items()}
-            steps.append(Step(ADJUST, turn, changes=changes, reason=str(move.get("reason", ""))))
-        elif kind == INJECT:
-            steps.append(
-                Step(
-                    INJECT,
-                    turn,
-                    event=sc.event_index[move["event"]],
-                    reason=str(move.get("reason", "")),
-                )
-            )
-    return tuple(steps)
 
 
 @dataclass(slots=True)
@@ -195,8 +144,8 @@ def recorded_dice(
     return {(role, action): pair for (role, action), pair in recorded.items() if action in orders[role]}
 
 
-def by_turn(steps: Sequence[Step]) -> dict[int, list[Step]]:
-    grouped: dict[int, list[Step]] = {}
+def by_turn(steps: Sequence[Move]) -> dict[int, list[Move]]:
+    grouped: dict[int, list[Move]] = {}
     for step in steps:
         grouped.setdefault(step.turn, []).append(step)
     return grouped
@@ -205,7 +154,7 @@ def by_turn(steps: Sequence[Step]) -> dict[int, list[Step]]:
 def replay(
     scenario: CompiledScenario,
     seed: int,
-    steps: Sequence[Step],
+    steps: Sequence[Move],
     policy: Policy,
     tally: Tally,
     max_turns: int | None = None,
@@ -225,34 +174,33 @@ def replay(
                     tally.dropped_decisions += 1
                 continue
             if step.kind == ADJUST:
-                s = _decide(
-                    s,
-                    lambda st, step=step: adjust_tracks(st, dict(step.changes), step.reason),
-                    tally,
-                )
+                s = _decide(s, adjust_move(turn, step.changes, step.reason), tally)
             elif step.kind == INJECT:
-                s = _decide(s, lambda st, step=step: inject_event(st, step.event, step.reason), tally)
+                s = _decide(s, inject_move(turn, step.event, step.reason), tally)
             elif step.kind == ANSWERS:
                 if s.phase == PHASE_ANSWERS:
-                    s = answer_proposals(s, policy.answers(s, step.answers, tally))
+                    s = apply_move(s, answers_move(turn, policy.answers(s, step.answers, tally)))
                 else:
                     tally.dropped_answers += sum(len(t) for t in step.answers.values())
             elif step.kind == ORDERS:
-                if s.phase == PHASE_ANSWERS:
-                    s = answer_proposals(s, policy.answers(s, None, tally))
-                orders = policy.orders(s, step.orders, tally)
-                s = resolve_turn(s, orders, policy.dice(s, orders, step.dice) or None)
+                s = _play_turn(s, policy, tally, step)
         if not s.terminal and s.turn == turn and (max_turns is None or len(s.history) < max_turns):
-            if s.phase == PHASE_ANSWERS:
-                s = answer_proposals(s, policy.answers(s, None, tally))
-            orders = policy.orders(s, None, tally)
-            s = resolve_turn(s, orders, policy.dice(s, orders, {}) or None)
+            s = _play_turn(s, policy, tally, None)
     return s
 
 
-def _decide(s: State, apply: Any, tally: Tally) -> State:
+def _play_turn(s: State, policy: Policy, tally: Tally, recorded: Move | None) -> State:
+    """Answer what is on the table, then resolve the turn with the policy's orders."""
+    if s.phase == PHASE_ANSWERS:
+        s = apply_move(s, answers_move(s.turn, policy.answers(s, None, tally)))
+    orders = policy.orders(s, recorded.orders if recorded else None, tally)
+    dice = policy.dice(s, orders, recorded.dice if recorded else {})
+    return apply_move(s, orders_move(s.turn, orders, dice))
+
+
+def _decide(s: State, move: Move, tally: Tally) -> State:
     try:
-        return apply(s)
+        return apply_move(s, move)
     except IllegalMove:
         tally.dropped_decisions += 1
         return s

@@ -27,8 +27,9 @@ from dataclasses import dataclass
 
 from game.ai import make_controller
 from game.engine import State, result
+from game.engine.move import Move
 from game.errors import ContentError, Problem
-from game.report.replay import SameOrders, StandIns, Step, Tally, compile_moves, replay
+from game.report.replay import SameOrders, StandIns, Tally, replay
 from game.scenario.runtime import CompiledScenario
 from game.session.runner import play_game
 
@@ -186,7 +187,7 @@ def _play_computer(scenario: CompiledScenario, seed: int, level: str) -> Outcome
 
 
 def _play_same_orders(
-    scenario: CompiledScenario, seed: int, steps: Sequence[Step], level: str, turns: int
+    scenario: CompiledScenario, seed: int, steps: Sequence[Move], level: str, turns: int
 ) -> Outcome:
     tally = Tally()
     state = replay(scenario, seed, steps, SameOrders(StandIns(scenario, seed, level)), tally, max_turns=turns)
@@ -195,7 +196,7 @@ def _play_same_orders(
 
 def run_chunk(
     scenario: CompiledScenario,
-    steps: Sequence[Step],
+    steps: Sequence[Move],
     level: str,
     kind: str,
     seeds: Sequence[int],
@@ -207,7 +208,7 @@ def run_chunk(
     return [_play_same_orders(scenario, seed, steps, level, turns) for seed in seeds]
 
 
-def _init_worker(source: str, content_hash: str, steps: tuple[Step, ...], level: str, turns: int) -> None:
+def _init_worker(source: str, content_hash: str, steps: tuple[Move, ...], level: str, turns: int) -> None:
     """Set a worker up. A problem is kept for the tasks to report, never raised here: a pool
     whose initializer fails restarts its workers for ever."""
     # A forked worker inherits the parent's signal handlers: under a pygame window SDL catches
@@ -239,7 +240,7 @@ def _worker_chunk(task: tuple[str, tuple[int, ...]]) -> list[Outcome] | str:
     kind, seeds = task
     scenario = _WORKER["scenario"]
     assert isinstance(scenario, CompiledScenario)
-    steps: tuple[Step, ...] = _WORKER["steps"]  # type: ignore[assignment]
+    steps: tuple[Move, ...] = _WORKER["steps"]  # type: ignore[assignment]
     return run_chunk(scenario, steps, str(_WORKER["level"]), kind, seeds, int(_WORKER["turns"]))  # type: ignore[call-overload]
 
 
@@ -256,7 +257,7 @@ def default_workers() -> int:
 def analyse(
     scenario: CompiledScenario,
     seed: int,
-    moves: Sequence[dict],
+    moves: Sequence[Move],
     final: State,
     games: int = DEFAULT_GAMES,
     level: str = DEFAULT_LEVEL,
@@ -265,7 +266,7 @@ def analyse(
 ) -> Typical:
     """Both distributions for a finished game; ``progress(done, total)`` as games finish."""
     started = time.perf_counter()
-    steps = compile_moves(scenario, moves)
+    steps = tuple(moves)
     turns = len(final.history)
     seeds = other_seeds(seed, games)
     tasks = [
@@ -320,7 +321,7 @@ def start_method(scenario: CompiledScenario) -> str | None:
 
 def _in_processes(
     scenario: CompiledScenario,
-    steps: tuple[Step, ...],
+    steps: tuple[Move, ...],
     level: str,
     turns: int,
     tasks: list[tuple[str, tuple[int, ...]]],

@@ -17,9 +17,8 @@ from typing import Any
 from game.ai import Controller, make_controller
 from game.engine import PHASE_ORDERS, State, check_orders, legal_action_indexes, result
 from game.engine.log import L_TRACK, Entry
+from game.engine.move import ORDERS, Move
 from game.i18n import text, tr
-from game.report.build import exposure_turns, series, turn_report
-from game.report.chains import track_move
 from game.report.model import Series, TurnReport
 from game.report.replay import (
     Answers,
@@ -27,15 +26,15 @@ from game.report.replay import (
     Orders,
     StandIns,
     Tally,
-    compile_moves,
     keep_legal,
     merge_answers,
     recorded_dice,
     replay,
     view_for,
 )
+from game.report.timeline import series, track_move, turn_report
 from game.scenario.runtime import CompiledScenario
-from game.session.moves import ORDERS
+from game.story.facts import tell
 from game.story.words import action_name, cause_label, facilitator_notes, headline, role_name
 
 STAND_IN_LEVEL = "normal"
@@ -148,7 +147,7 @@ def resolve_change(session: Any, turn: int, role: int, action_ids: Sequence[str]
 def state_before_orders(session: Any, turn: int) -> State:
     """The state of the original game when the orders of ``turn`` were about to be resolved."""
     sc = session.scenario
-    steps = compile_moves(sc, session.moves)
+    steps = tuple(session.moves)
     seen: dict[int, State] = {}
     policy = Faithful(seen)
     replay(sc, session.seed, steps, policy, Tally(), max_turns=turn)
@@ -199,11 +198,9 @@ class Counterfactual:
         self.players: dict[int, Controller] = {}
         self.stand_ins = StandIns(sc, session.seed, STAND_IN_LEVEL)
         self.recomputed: set[int] = set()
-        self.recorded_reasons = {
-            int(m["turn"]): dict(m.get("reasons", {})) for m in session.moves if m.get("type") == ORDERS
-        }
-        # turn -> role id -> the computer players' reasons, as moves hold them
-        self.reasons: dict[int, dict[str, list[str]]] = {}
+        self.recorded_reasons = {m.turn: dict(m.order_reasons) for m in session.moves if m.kind == ORDERS}
+        # turn -> role -> the computer players' reasons, as moves hold them
+        self.reasons: dict[int, dict[int, tuple[str, ...]]] = {}
 
     def computer(self, role: int) -> Controller | None:
         seat = self.seats[role] if role < len(self.seats) else None
@@ -223,7 +220,6 @@ class Counterfactual:
     def orders(self, s: State, recorded: Orders | None, tally: Tally) -> list[tuple[int, ...]]:
         n = len(s.scenario.roles)
         change = self.change
-        role_ids = s.scenario.role_ids
         if recorded is not None and (
             s.turn < change.turn or (s.turn > change.turn and self.same_as_original(s, PHASE_ORDERS))
         ):
@@ -233,11 +229,11 @@ class Counterfactual:
             out = [tuple(o) for o in recorded]
             out[change.role] = change.orders
             kept = dict(self.recorded_reasons.get(s.turn, {}))
-            kept.pop(role_ids[change.role], None)
+            kept.pop(change.role, None)
             self.reasons[s.turn] = kept
             return out
         out = []
-        reasons: dict[str, list[str]] = {}
+        reasons: dict[int, tuple[str, ...]] = {}
         self.reasons[s.turn] = reasons
         for role in range(n):
             player = self.computer(role)
@@ -245,7 +241,7 @@ class Counterfactual:
                 self.recomputed.add(role)
                 decided = player.orders(view_for(s, role, player), role)
                 out.append(tuple(decided.actions))
-                reasons[role_ids[role]] = list(decided.reasons)
+                reasons[role] = tuple(decided.reasons)
             elif recorded is not None:
                 kept, dropped = keep_legal(s, role, recorded[role])
                 tally.dropped_orders += dropped
@@ -285,7 +281,7 @@ class Counterfactual:
 def compare(session: Any, change: Change) -> Comparison:
     """Play the changed game and lay the two side by side."""
     sc: CompiledScenario = session.scenario
-    steps = compile_moves(sc, session.moves)
+    steps = tuple(session.moves)
     original_state: State = session.state
     fingerprints: dict[tuple[int, str], Any] = {}
     max_turns = None if original_state.terminal else len(original_state.history)
@@ -305,7 +301,11 @@ def compare(session: Any, change: Change) -> Comparison:
         side(original_state, session.moves, change.turn),
         side(
             other,
-            [{"type": ORDERS, "turn": t, "reasons": r} for t, r in policy.reasons.items()],
+            [
+                Move(ORDERS, t, orders=other.history[t - 1].orders, order_reasons=r)
+                for t, r in policy.reasons.items()
+                if t - 1 < len(other.history)
+            ],
             change.turn,
         ),
         partings(original_state, other, change.turn),
@@ -316,16 +316,11 @@ def compare(session: Any, change: Change) -> Comparison:
     )
 
 
-def side(s: State, moves: Sequence[Mapping[str, Any]], start: int) -> Side:
+def side(s: State, moves: Sequence[Move], start: int) -> Side:
     sc = s.scenario
-    notes = facilitator_notes(s)
-    exposures = exposure_turns(s)
+    story = tell(s, moves)
     scored = result(s)
-    timeline = tuple(
-        turn_report(s, record.turn, record.entries, moves, exposures, notes, complete=True)
-        for record in s.history
-        if record.turn >= start
-    )
+    timeline = tuple(turn_report(story, turn) for turn in story.turns if turn.complete and turn.turn >= start)
     ending = text(sc.model.endings[s.ending].name) if s.ending >= 0 else tr("report.in_progress")
     return Side(
         ending,
@@ -335,7 +330,7 @@ def side(s: State, moves: Sequence[Mapping[str, Any]], start: int) -> Side:
             (role_name(sc, r), sc_.score, sc_.threshold, sc_.cleared) for r, sc_ in enumerate(scored.scores)
         ),
         timeline,
-        series(s),
+        series(story),
     )
 
 

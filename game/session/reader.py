@@ -29,7 +29,7 @@ from game.session.jsonread import JsonPath
 from game.session.replay import MoveRefused, Replayed, replay
 from game.session.saveformat import FORMAT, OLDEST_VERSION, SAVE_VERSION, SaveDocument, migrate
 from game.session.seats import Seat, SeatError, parse_seat
-from game.session.session import Session
+from game.session.table import Session
 
 MAX_PROBLEMS = 12
 BUNDLED_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -182,7 +182,7 @@ def open_save(path: str | os.PathLike[str], scenario: CompiledScenario | None = 
         replayed = replay(compiled, doc["seed"], doc["moves"], doc["snapshot"])
     except MoveRefused as refused:
         raise document.error(refused.path, refused.message) from None
-    session = Session.from_moves(compiled, doc["seed"], seats, doc["moves"], doc.get("name", ""))
+    session = Session.from_moves(compiled, doc["seed"], seats, replayed.moves, doc.get("name", ""))
     _restore_pending(document, session, doc.get("pending") or {})
     return OpenedSave(document, compiled, seats, replayed, session)
 

@@ -1,6 +1,7 @@
 """Re-running a saved game from its moves and checking it against the save's snapshot.
 
-Every move goes through ``apply_move`` (so the engine checks it like any other), then the state
+Every move is decoded (``codec``) and goes through ``apply_move`` (so the engine checks it like
+any other), then the state
 it leads to is compared with the save's record of that move: the first difference found is the
 place the replay diverges, named by move, turn and what differs.
 """
@@ -11,9 +12,10 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from game.engine import IllegalMove, State, new_game
+from game.engine.move import Move, apply_move
 from game.scenario.runtime import CompiledScenario
+from game.session import codec
 from game.session.jsonread import JsonPath
-from game.session.moves import apply_move
 from game.session.saveformat import MAX_MOVES_PER_TURN, crowded_turn, fingerprint_digest, step_of
 
 
@@ -29,6 +31,7 @@ class Divergence:
 class Replayed:
     final: State
     states: list[State] = field(default_factory=list)  # the state after each move
+    moves: list[Move] = field(default_factory=list)  # the moves, decoded
     divergence: Divergence | None = None
 
 
@@ -63,10 +66,15 @@ def replay(
         if move["turn"] != state.turn:
             raise MoveRefused(("moves", index, "turn"), f"{where}: the game is at turn {state.turn} there")
         try:
-            state = apply_move(state, move)
+            decoded = codec.decode(scenario, move)
+        except codec.UnknownId as err:
+            raise MoveRefused(("moves", index, *err.path), f"{where} cannot be played: {err}") from None
+        try:
+            state = apply_move(state, decoded)
         except IllegalMove as err:
             raise MoveRefused(("moves", index), f"{where} cannot be played: {err}") from None
         result.states.append(state)
+        result.moves.append(decoded)
         if steps is not None and result.divergence is None and index < len(steps):
             differences = compare_step(scenario, state, steps[index])
             if differences:

@@ -1,55 +1,32 @@
-"""Playing a game between controllers: the loop shared by simulate, the text game and tests."""
+"""Playing a whole game between computer players: simulate, the report's typical games, tests.
+
+It is the table (``Session``) with every seat taken by a computer player: the same loop, the
+same ``apply_move``, the same moves with their reasons as a game at a real table.
+"""
 
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
 
 from game.ai.base import Controller
-from game.engine import (
-    PHASE_ANSWERS,
-    State,
-    answer_proposals,
-    new_game,
-    pending_answers,
-    redact,
-    resolve_turn,
-)
+from game.engine import State, new_game, redact
+from game.engine.move import Move
 from game.scenario.runtime import CompiledScenario
-
-
-@dataclass(slots=True)
-class Move:
-    """One step of a game as it was played: answers or orders of every role (by index)."""
-
-    kind: str  # "answers" or "orders"
-    answers: dict[int, dict[int, bool]] = field(default_factory=dict)
-    orders: tuple[tuple[int, ...], ...] = ()
-    reasons: dict[int, tuple[str, ...]] = field(default_factory=dict)
+from game.session.seats import Seat
+from game.session.table import Session
 
 
 def view_for(state: State, role: int, controller: Controller) -> State:
+    """The role's view, with as much history as the controller reads."""
     return redact(state, role, getattr(controller, "view_turns", None))
 
 
-def step(state: State, controllers: Sequence[Controller]) -> tuple[State, Move]:
-    """Ask every controller for what the phase needs and apply it."""
-    if state.phase == PHASE_ANSWERS:
-        answers: dict[int, dict[int, bool]] = {}
-        reasons: dict[int, tuple[str, ...]] = {}
-        for role, controller in enumerate(controllers):
-            if pending_answers(state, role):
-                decided = controller.answer(view_for(state, role, controller), role)
-                answers[role] = dict(decided.accepted)
-                reasons[role] = tuple(decided.reasons.get(t, "") for t in decided.accepted)
-        return answer_proposals(state, answers), Move("answers", answers=answers, reasons=reasons)
-    orders = []
-    reasons = {}
-    for role, controller in enumerate(controllers):
-        decided = controller.orders(view_for(state, role, controller), role)
-        orders.append(decided.actions)
-        reasons[role] = decided.reasons
-    return resolve_turn(state, orders), Move("orders", orders=tuple(orders), reasons=reasons)
+def computer_session(scenario: CompiledScenario, seed: int, controllers: Sequence[Controller]) -> Session:
+    """A table at which every role is played by the given computer players."""
+    seats = [Seat(getattr(c, "name", "computer")) for c in controllers]
+    session = Session(scenario, seed, seats, new_game(scenario, seed))
+    session.controllers = list(controllers)
+    return session
 
 
 def play_game(
@@ -59,11 +36,9 @@ def play_game(
     on_step: Callable[[State, Move], None] | None = None,
 ) -> tuple[State, list[Move]]:
     """Play to the end; returns the final state and every move made."""
-    state = new_game(scenario, seed)
-    moves: list[Move] = []
-    while not state.terminal:
-        state, move = step(state, controllers)
-        moves.append(move)
+    session = computer_session(scenario, seed, controllers)
+    while not session.terminal:
+        session.advance()
         if on_step is not None:
-            on_step(state, move)
-    return state, moves
+            on_step(session.state, session.moves[-1])
+    return session.state, session.moves

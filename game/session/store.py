@@ -28,11 +28,11 @@ from typing import Any
 from pydantic import ValidationError
 
 from game.engine import new_game
+from game.engine.move import apply_move
 from game.errors import ContentError, Problem
 from game.scenario.load import SCENARIO_DIR
 from game.scenario.runtime import CompiledScenario
-from game.session import atomic, jsonread
-from game.session.moves import apply_move
+from game.session import atomic, codec, jsonread
 from game.session.reader import (
     BUNDLED_NAME,
     OpenedSave,
@@ -50,7 +50,7 @@ from game.session.saveformat import (
     crowded_turn,
     snapshot_of,
 )
-from game.session.session import Session
+from game.session.table import Session
 
 __all__ = [
     "AUTOSAVE",
@@ -166,7 +166,7 @@ def document_of(session: Session) -> dict[str, Any]:
         "scenario": scenario_ref(sc),
         "seed": session.seed,
         "seats": [str(seat) for seat in session.seats],
-        "moves": [dict(move) for move in session.moves],
+        "moves": [codec.encode(sc, move) for move in session.moves],
     }
     pending = _pending_of(session)
     if pending:
@@ -413,7 +413,7 @@ def _same_game(doc: dict[str, Any], session: Session) -> bool:
         return False
     if doc["seats"] != [str(seat) for seat in session.seats]:
         return False
-    old, new = doc["moves"], list(session.moves)
+    old, new = doc["moves"], [codec.encode(session.scenario, move) for move in session.moves]
     shorter = min(len(old), len(new))
     return bool(old[:shorter] == new[:shorter])
 

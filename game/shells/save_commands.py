@@ -12,7 +12,7 @@ from game.engine import PHASE_ANSWERS, result
 from game.errors import EXIT_BAD_INPUT, EXIT_OK
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat
-from game.session.session import Session
+from game.session.table import Session
 
 
 def replay_command(args: argparse.Namespace) -> int:

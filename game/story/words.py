@@ -252,8 +252,12 @@ class Headline:
 
 
 def headline(s: State, entry: Entry) -> Headline | None:
+    """The sentence for one log entry of this game, or None for details (track moves)."""
+    return headline_of(s.scenario, entry)
+
+
+def headline_of(sc: CompiledScenario, entry: Entry) -> Headline | None:
     """The sentence for one log entry, or None for entries that are details (track moves)."""
-    sc = s.scenario
     m = sc.model
     kind, subject, value, cause = entry
     risks = risks_of(sc, cause)

@@ -26,8 +26,8 @@ sys.path.insert(0, str(TESTS.parent))
 from game.engine import pending_answers  # noqa: E402
 from game.scenario.load import load_scenario  # noqa: E402
 from game.session.seats import Seat  # noqa: E402
-from game.session.session import Session  # noqa: E402
 from game.session.store import document_of  # noqa: E402
+from game.session.table import Session  # noqa: E402
 
 SMALL = TESTS / "fixtures" / "saves" / "small.yaml"
 SCENARIO_FROM_CORPUS = "../../fixtures/saves/small.yaml"

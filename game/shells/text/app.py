@@ -16,14 +16,16 @@ from rich.markup import escape
 
 from game.ai import KINDS
 from game.engine import PUBLIC, IllegalMove, State, legal_action_indexes, pending_answers
+from game.engine.move import ANSWERS
 from game.errors import EXIT_OK, BadInput
 from game.i18n import check_language, set_language, text, tr
 from game.scenario.load import load_scenario
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat, SeatError, parse_seats
-from game.session.session import Session
 from game.session.store import autosaver, load_session, resolve_save, saves_dir
+from game.session.table import ANSWER, APPLY_ANSWERS, END, ORDER, Session
 from game.shells.text import render
+from game.story.facts import tell_turn
 from game.story.words import (
     action_description,
     action_name,
@@ -83,7 +85,7 @@ class TextGame:
         return humans[0] if len(humans) == 1 else PUBLIC
 
     def hot_seat(self) -> bool:
-        return len(self.session.human_roles()) > 1
+        return self.session.hot_seat()
 
     def hand_off(self, role: int) -> None:
         if not self.hot_seat():
@@ -107,17 +109,36 @@ class TextGame:
     # ------------------------------------------------------------------ the game
 
     def run(self) -> None:
+        """The game, step by step as the table (``Session.next_step``) asks for them."""
         self.intro()
         shown_turn = 0
-        while not self.session.terminal:
+        while True:
+            step = self.session.next_step()
+            if step.kind == END:
+                break
             if self.session.state.turn != shown_turn:
                 self.board()
                 shown_turn = self.session.state.turn
-            if self.session.phase == "answers":
-                self.answers_phase()
+            if step.kind in (ANSWER, ORDER):
+                self.private_screen(step.kind, step.role)
+            elif step.kind == APPLY_ANSWERS:
+                self.session.advance()
+                self.answers_applied()
             else:
-                self.orders_phase()
+                self.session.advance()
+                self.resolution()
         self.console.print(render.end_screen(self.session.view(self.viewer())))
+
+    def private_screen(self, kind: str, role: int) -> None:
+        """A role's own answers or orders, behind a hand-off when the screen is shared."""
+        turn = self.session.state.turn
+        self.hand_off(role)
+        if kind == ANSWER:
+            self.answer_screen(role)
+        else:
+            self.orders_screen(role)
+        if self.session.state.turn == turn and (kind == ANSWER or role not in self.session.roles_to_order()):
+            self.hand_back()
 
     def intro(self) -> None:
         m = self.sc.model
@@ -152,12 +173,7 @@ class TextGame:
 
     # ------------------------------------------------------------------ answers
 
-    def answers_phase(self) -> None:
-        for role in self.session.roles_to_answer():
-            self.hand_off(role)
-            self.answer_screen(role)
-            self.hand_back()
-        self.session.apply_answers()
+    def answers_applied(self) -> None:
         s = self.session.view(self.viewer())
         for item in headlines(s, s.current):
             if item.kind in ("answer", "agreement"):
@@ -180,25 +196,15 @@ class TextGame:
 
     def show_reasons_for_answers(self) -> None:
         """Computer roles say why they accepted or refused (answers are public)."""
-        reasons = self.session.moves[-1].get("reasons", {}) if self.session.moves else {}
-        for role_id, by_term in reasons.items():
-            role = self.sc.role_index[role_id]
+        move = self.session.last_move(ANSWERS)
+        if move is None or move.turn != self.session.state.turn:
+            return
+        for role, by_term in move.answer_reasons.items():
             for why in by_term.values():
                 line = tr("ui.reason.answer", role=role_name(self.sc, role), why=why)
                 self.console.print(f"  [dim]{escape(line)}[/dim]")
 
     # ------------------------------------------------------------------ orders
-
-    def orders_phase(self) -> None:
-        turn = self.session.state.turn
-        for role in self.session.roles_to_order():
-            self.hand_off(role)
-            self.orders_screen(role)
-            if self.session.state.turn != turn or self.session.phase != "orders":
-                return  # the facilitator stepped back a turn
-            self.hand_back()
-        self.session.resolve()
-        self.resolution()
 
     def orders_screen(self, role: int) -> None:
         while True:
@@ -353,16 +359,11 @@ class TextGame:
 
     def show_computer_reasons(self, s: State) -> None:
         """Computer roles explain their orders - only those the viewer has seen revealed."""
-        record = s.history[-1]
-        for role, reasons in self.session.last_reasons.items():
-            if self.session.seats[role].human:
-                continue
-            full = self.session.moves[-1]["orders"][self.sc.role_ids[role]]
-            for action_id, why in zip(full, reasons, strict=False):
-                index = self.sc.action_index[action_id]
-                if index in record.orders[role] and why:
-                    line = tr("ui.reason.order", role=role_name(self.sc, role), why=why)
-                    self.console.print(f"  [dim]{escape(line)}[/dim]")
+        turn = tell_turn(s, self.session.moves, s.history[-1].turn)
+        for order in turn.orders if turn is not None else ():
+            if order.reason and not self.session.seats[order.role].human:
+                line = tr("ui.reason.order", role=role_name(self.sc, order.role), why=order.reason)
+                self.console.print(f"  [dim]{escape(line)}[/dim]")
 
 
 # ----------------------------------------------------------------------------- setup

@@ -10,17 +10,17 @@ back (the team gives them again) rather than failing at the resolution.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from game.engine import IllegalMove, check_orders, pending_answers
-from game.engine.view import legality_view
+from game.engine import IllegalMove
+from game.engine.move import ANSWERS, INJECT, ORDERS, Move
 from game.i18n import text, tr
 from game.scenario.runtime import E_TRACK
 from game.shells.window.flow import role_phrase
 from game.story.words import action_name, role_name
 
 if TYPE_CHECKING:
-    from game.session.session import Session
+    from game.session.table import Session
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,7 +96,7 @@ def set_dice(session: Session, role: int, action: int, d1: int, d2: int, reveal:
 
 def clear_dice(session: Session, role: int, action: int) -> Outcome:
     """Back to the computer's roll for this order."""
-    session.pending_dice.pop((role, action), None)
+    session.clear_dice(role, action)
     return Outcome(True, tr("ui.fac.dice.cleared"))
 
 
@@ -117,30 +117,8 @@ def undo_turn(session: Session) -> Outcome:
 # ----------------------------------------------------------------------------- after a decision
 
 
-def recheck_pending(session: Session) -> list[int]:
-    """Hand back the orders and answers that no longer fit after a decision; the roles affected.
-
-    The engine judges the orders as the role sees the game, as when they were given.
-    """
-    state = session.state
-    back: list[int] = []
-    for role, actions in list(session.pending_orders.items()):
-        reason = check_orders(state, role, actions, lambda role=role: legality_view(state, role))
-        if reason:
-            session.undo_orders(role)
-            back.append(role)
-    for role, answers in list(session.pending_answers.items()):
-        asked = {term for term, _ in pending_answers(state, role)}
-        if set(answers) != asked:
-            del session.pending_answers[role]
-            session.answer_reasons.pop(role, None)
-            if role not in back:
-                back.append(role)
-    return back
-
-
 def _handed_back(session: Session) -> str:
-    roles = recheck_pending(session)
+    roles = session.recheck_pending()
     if not roles:
         return ""
     names = ", ".join(role_name(session.scenario, r) for r in roles)
@@ -152,36 +130,30 @@ def _handed_back(session: Session) -> str:
 
 def describe_last_move(session: Session) -> str:
     """The last move in a facilitator's words ('the resolution of turn 3')."""
-    if not session.moves:
-        return ""
-    return describe_move(session, session.moves[-1])
+    move = session.last_move()
+    return "" if move is None else describe_move(session, move)
 
 
-def describe_move(session: Session, move: dict[str, Any]) -> str:
+def describe_move(session: Session, move: Move) -> str:
     sc = session.scenario
-    kind = move.get("type")
-    turn = move.get("turn", 0)
-    if kind == "orders":
-        return tr("ui.fac.move.orders", turn=turn)
-    if kind == "answers":
-        return tr("ui.fac.move.answers", turn=turn)
-    if kind == "inject":
-        index = sc.event_index.get(str(move.get("event")))
-        headline = text(sc.model.events[index].headline) if index is not None else "?"
-        return tr("ui.fac.move.inject", headline=headline, turn=turn)
-    return tr("ui.fac.move.adjust", reason=str(move.get("reason", "")), turn=turn)
+    if move.kind == ORDERS:
+        return tr("ui.fac.move.orders", turn=move.turn)
+    if move.kind == ANSWERS:
+        return tr("ui.fac.move.answers", turn=move.turn)
+    if move.kind == INJECT:
+        headline = text(sc.model.events[move.event].headline)
+        return tr("ui.fac.move.inject", headline=headline, turn=move.turn)
+    return tr("ui.fac.move.adjust", reason=move.reason, turn=move.turn)
 
 
 def last_resolved_turn(session: Session) -> int | None:
-    for move in reversed(session.moves):
-        if move.get("type") == "orders":
-            return int(move.get("turn", 0))
-    return None
+    move = session.last_move(ORDERS)
+    return None if move is None else move.turn
 
 
 def given_this_turn(session: Session) -> int:
     """How many roles have given orders or answers not yet applied (an undo takes them back)."""
-    return len(set(session.pending_orders) | set(session.pending_answers))
+    return session.given_this_turn()
 
 
 def event_effects(session: Session, event: int) -> str:

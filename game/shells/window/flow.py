@@ -10,17 +10,18 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Any
 
-from game.engine import PHASE_ANSWERS, PUBLIC, State
+from game.engine import PUBLIC, State
+from game.engine.move import ANSWERS
 from game.i18n import language, text
+from game.session.table import ANSWER, APPLY_ANSWERS, END, ORDER, RESOLVE  # noqa: F401 - for the scenes
 from game.shells.window import saves
 from game.shells.window.deliberation import DeliberationTimer
+from game.story.facts import tell_turn
 from game.story.words import role_name
 
 if TYPE_CHECKING:
-    from game.session.session import Session
+    from game.session.table import Session
     from game.shells.window.app import App
-
-END, ANSWER, APPLY_ANSWERS, ORDER, RESOLVE = "end", "answer", "apply_answers", "order", "resolve"
 
 
 @dataclass
@@ -43,7 +44,7 @@ class Match:
 
     def hot_seat(self) -> bool:
         """More than one person shares the screen: private screens need a hand-off."""
-        return len(self.humans()) > 1
+        return self.session.hot_seat()
 
     def viewer(self) -> int:
         """Whose eyes the shared screen uses: the only human in solo play, else the public."""
@@ -54,14 +55,9 @@ class Match:
         return self.session.view(self.viewer() if viewer is None else viewer)
 
     def next_step(self) -> tuple[str, int | None]:
-        session = self.session
-        if session.terminal:
-            return END, None
-        if session.phase == PHASE_ANSWERS:
-            waiting = session.roles_to_answer()
-            return (ANSWER, waiting[0]) if waiting else (APPLY_ANSWERS, None)
-        waiting = session.roles_to_order()
-        return (ORDER, waiting[0]) if waiting else (RESOLVE, None)
+        """The table's next step (``Session.next_step``) as (kind, role)."""
+        step = self.session.next_step()
+        return step.kind, step.role
 
     def autosave(self) -> None:
         """Called after every applied move; a failure is remembered and shown, never raised."""
@@ -77,41 +73,30 @@ class Match:
 
     def answer_reasons(self) -> list[tuple[int, str, str]]:
         """(role, term name, reason) of the computer players' answers just applied."""
-        moves = self.session.moves
-        if not moves or moves[-1].get("type") != "answers":
+        move = self.session.moves[-1] if self.session.moves else None
+        if move is None or move.kind != ANSWERS:
             return []
-        sc = self.sc
-        out = []
-        for role_id, terms in dict(moves[-1].get("reasons", {})).items():
-            role = sc.role_index.get(role_id)
-            if role is None or self.session.seats[role].human:
-                continue
-            for term_id, why in dict(terms).items():
-                term = sc.term_index.get(term_id)
-                if term is not None and why:
-                    out.append((role, text(sc.model.terms[term].name), str(why)))
-        return out
+        return [
+            (role, text(self.sc.model.terms[term].name), why)
+            for role, terms in move.answer_reasons.items()
+            if not self.session.seats[role].human
+            for term, why in terms.items()
+            if why
+        ]
 
     def order_reasons(self, view: State) -> list[tuple[int, int, str]]:
         """(role, action index, reason) of computer orders the viewer has seen revealed."""
-        session = self.session
         if not view.history:
             return []
-        last_orders = next((m for m in reversed(session.moves) if m.get("type") == "orders"), None)
-        if last_orders is None or last_orders.get("turn") != view.history[-1].turn:
-            return []
         record = view.history[-1]
-        sc = self.sc
-        out = []
-        for role, reasons in session.last_reasons.items():
-            if session.seats[role].human:
-                continue
-            full: list[Any] = list(dict(last_orders.get("orders", {})).get(sc.role_ids[role], []))
-            for action_id, why in zip(full, reasons, strict=False):
-                index = sc.action_index.get(action_id)
-                if index is not None and index in record.orders[role] and why:
-                    out.append((role, index, str(why)))
-        return out
+        story = tell_turn(view, self.session.moves, record.turn)
+        if story is None:
+            return []
+        return [
+            (order.role, order.action, order.reason)
+            for order in story.orders
+            if order.reason and not self.session.seats[order.role].human
+        ]
 
     def seat_label(self, role: int) -> str:
         from game.i18n import tr
@@ -170,7 +155,7 @@ def advance(app: App, play_turn: bool = False) -> None:
             app.reset(PlayScene(app, mode, role))
         return
     if step == APPLY_ANSWERS:
-        match.session.apply_answers()  # autosaves through session.on_change
+        match.session.advance()  # the answers apply; autosaves through session.on_change
         if match.hot_seat() or not match.humans():
             app.reset(PlayScene(app, "public", None, notice="answers"))
         else:
@@ -181,5 +166,5 @@ def advance(app: App, play_turn: bool = False) -> None:
         return
     before = match.view()
     shown_from = len(before.current)
-    match.session.resolve()
+    match.session.advance()
     app.reset(ResolutionScene(app, shown_from))

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING, Any
 from game.i18n import tr
 
 if TYPE_CHECKING:
-    from game.session.session import Session
+    from game.session.table import Session
 
 
 class SaveProblem(Exception):

@@ -15,7 +15,7 @@ from game.i18n import text, tr
 if TYPE_CHECKING:
     from game.scenario.runtime import CompiledScenario
     from game.session.seats import Seat
-    from game.session.session import Session
+    from game.session.table import Session
     from game.shells.window.app import App
 
 
@@ -104,7 +104,7 @@ def new_session(
     scenario: CompiledScenario, seats: list[Seat], seed: int | None, turns: int | None = None
 ) -> Session:
     from game.scenario.load import with_turns
-    from game.session.session import Session
+    from game.session.table import Session
 
     try:
         return Session.new(with_turns(scenario, turns), new_seed() if seed is None else seed, seats)

@@ -1,9 +1,10 @@
-"""A game in progress at the table: seats, the state, moves so far, orders not yet resolved.
+"""The table: a game in progress, its seats, and who must act next.
 
-The window and the terminal game drive a Session; it holds no rules of its own (those are the
-engine's) but keeps what a sitting needs around the rules: hot-seat orders collected one role at
-a time, computer players' decisions and reasons, undo, physical dice, facilitator decisions and
-an ``on_change`` hook (autosave).
+The window, the terminal game and the network host all drive a ``Session``; it holds no rules
+of its own (those are the engine's) but keeps what a sitting needs around the rules: orders and
+answers collected one role at a time (or from many devices at once), computer players'
+decisions and reasons, physical dice, facilitator decisions, undo, and an ``on_change`` hook
+(autosave). ``next_step`` is the one place that says whose turn it is.
 """
 
 from __future__ import annotations
@@ -13,8 +14,10 @@ from dataclasses import dataclass, field
 
 from game.ai import Controller, make_controller
 from game.engine import (
+    FACILITATOR,
     PHASE_ANSWERS,
     PHASE_ORDERS,
+    PUBLIC,
     IllegalMove,
     State,
     check_orders,
@@ -22,9 +25,8 @@ from game.engine import (
     pending_answers,
     redact,
 )
-from game.engine.view import legality_view
-from game.scenario.runtime import CompiledScenario
-from game.session.moves import (
+from game.engine.move import (
+    ORDERS,
     Move,
     adjust_move,
     answers_move,
@@ -32,7 +34,23 @@ from game.session.moves import (
     inject_move,
     orders_move,
 )
+from game.engine.view import legality_view
+from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat
+
+# What the table waits for next (``Step.kind``).
+END, ANSWER, APPLY_ANSWERS, ORDER, RESOLVE = "end", "answer", "apply_answers", "order", "resolve"
+
+
+@dataclass(frozen=True, slots=True)
+class Step:
+    """What the table needs now: a role to answer or give orders, answers or orders to apply
+    (every person has decided), or nothing (the game is over). ``waiting`` lists every role
+    still to act, for a table where teams decide at once on their own devices."""
+
+    kind: str
+    role: int | None = None
+    waiting: tuple[int, ...] = ()
 
 
 @dataclass(slots=True)
@@ -56,7 +74,6 @@ class Session:
     pending_dice: dict[tuple[int, int], tuple[int, int]] = field(default_factory=dict)
     order_reasons: dict[int, tuple[str, ...]] = field(default_factory=dict)
     answer_reasons: dict[int, dict[int, str]] = field(default_factory=dict)
-    last_reasons: dict[int, tuple[str, ...]] = field(default_factory=dict)
     history: list[Snapshot] = field(default_factory=list)
     on_change: Callable[[Session], None] | None = None
     name: str = ""
@@ -86,7 +103,7 @@ class Session:
         """Rebuild a session by replaying its moves (each checked by the engine)."""
         session = cls.new(scenario, seed, seats, name)
         for move in moves:
-            session._apply(dict(move))
+            session._apply(move)
         return session
 
     # ------------------------------------------------------------------ reading
@@ -106,6 +123,18 @@ class Session:
     def human_roles(self) -> list[int]:
         return [r for r, seat in enumerate(self.seats) if seat.human]
 
+    def hot_seat(self) -> bool:
+        """More than one person shares one screen: private screens need a hand-off."""
+        return len(self.human_roles()) > 1
+
+    def shared_viewer(self) -> int:
+        """Whose eyes a shared screen uses: the only person in solo play, else the public
+        (a game of computers only is watched by the facilitator's eyes)."""
+        humans = self.human_roles()
+        if len(humans) == 1:
+            return humans[0]
+        return PUBLIC if humans else FACILITATOR
+
     def roles_to_answer(self) -> list[int]:
         """Human roles that still have proposals to answer this turn."""
         if self.state.phase != PHASE_ANSWERS:
@@ -119,6 +148,27 @@ class Session:
         if self.state.phase != PHASE_ORDERS:
             return []
         return [r for r in self.human_roles() if r not in self.pending_orders]
+
+    def next_step(self) -> Step:
+        """Who acts next: every shell asks this, and only this, to know what to show."""
+        if self.state.terminal:
+            return Step(END)
+        if self.state.phase == PHASE_ANSWERS:
+            waiting = tuple(self.roles_to_answer())
+            return Step(ANSWER, waiting[0], waiting) if waiting else Step(APPLY_ANSWERS)
+        waiting = tuple(self.roles_to_order())
+        return Step(ORDER, waiting[0], waiting) if waiting else Step(RESOLVE)
+
+    def given_this_turn(self) -> int:
+        """How many roles have given orders or answers not yet applied (an undo takes them back)."""
+        return len(set(self.pending_orders) | set(self.pending_answers))
+
+    def last_move(self, kind: str | None = None) -> Move | None:
+        """The last move made (of that kind), for 'what just happened' and undo labels."""
+        for move in reversed(self.moves):
+            if kind is None or move.kind == kind:
+                return move
+        return None
 
     # ------------------------------------------------------------------ answers
 
@@ -147,8 +197,7 @@ class Session:
         if self.roles_to_answer():
             raise IllegalMove("some roles have not answered yet")
         self._computer_answers()
-        move = answers_move(self.state, self.pending_answers, self.answer_reasons)
-        self._apply(move)
+        self._apply(answers_move(self.state.turn, self.pending_answers, self.answer_reasons))
         return self.state
 
     # ------------------------------------------------------------------ orders
@@ -179,6 +228,10 @@ class Session:
             raise IllegalMove("this order has no check to roll for")
         self.pending_dice[(role, action)] = (d1, d2)
 
+    def clear_dice(self, role: int, action: int) -> None:
+        """Back to the game's own roll for this order."""
+        self.pending_dice.pop((role, action), None)
+
     def computer_orders(self) -> None:
         for role, controller in enumerate(self.controllers):
             if controller is None or role in self.pending_orders:
@@ -198,51 +251,77 @@ class Session:
             raise IllegalMove("some roles have not given their orders yet")
         self.computer_orders()
         orders = [self.pending_orders.get(r, ()) for r in range(len(self.scenario.roles))]
-        move = orders_move(self.state, orders, self.pending_dice, self.order_reasons)
-        self.last_reasons = dict(self.order_reasons)
-        self._apply(move)
+        self._apply(orders_move(self.state.turn, orders, self.pending_dice, self.order_reasons))
         return self.state
+
+    def advance(self) -> State:
+        """Apply what the table has decided (answers, or the turn's orders) once no person is
+        left to act; the step a shell takes on APPLY_ANSWERS and RESOLVE."""
+        kind = self.next_step().kind
+        if kind == APPLY_ANSWERS:
+            return self.apply_answers()
+        if kind == RESOLVE:
+            return self.resolve()
+        raise IllegalMove(f"the table is waiting for {kind}, not for the game to go on")
 
     # ------------------------------------------------------------------ facilitator
 
     def adjust(self, changes: dict[int, int], reason: str) -> None:
-        self._apply(adjust_move(self.state, changes, reason))
+        self._apply(adjust_move(self.state.turn, changes, reason))
 
     def inject(self, event: int, reason: str) -> None:
-        self._apply(inject_move(self.state, event, reason))
+        self._apply(inject_move(self.state.turn, event, reason))
+
+    def recheck_pending(self) -> list[int]:
+        """Hand back the orders and answers that no longer fit after a decision; the roles
+        affected. The engine judges the orders as the role sees the game, as when given."""
+        state = self.state
+        back: list[int] = []
+        for role, actions in list(self.pending_orders.items()):
+            if check_orders(state, role, actions, lambda role=role: legality_view(state, role)):
+                self.undo_orders(role)
+                back.append(role)
+        for role, answers in list(self.pending_answers.items()):
+            asked = {term for term, _ in pending_answers(state, role)}
+            if set(answers) != asked:
+                del self.pending_answers[role]
+                self.answer_reasons.pop(role, None)
+                if role not in back:
+                    back.append(role)
+        return back
 
     def undo_last(self) -> bool:
         """Step back over the last applied move (a resolved turn, answers or a decision)."""
         if not self.history:
             return False
         snapshot = self.history.pop()
-        self.state = snapshot.state
-        del self.moves[snapshot.moves :]
-        self._clear_pending()
-        self._changed()
+        self._rewind(snapshot)
         return True
 
     def undo_turn(self) -> bool:
         """Step back to before the last resolved turn (the facilitator's undo)."""
         for position in range(len(self.history) - 1, -1, -1):
-            if self.moves[self.history[position].moves]["type"] == "orders":
+            if self.moves[self.history[position].moves].kind == ORDERS:
                 snapshot = self.history[position]
                 del self.history[position:]
-                self.state = snapshot.state
-                del self.moves[snapshot.moves :]
-                self._clear_pending()
-                self._changed()
+                self._rewind(snapshot)
                 return True
         return False
 
     # ------------------------------------------------------------------ internals
+
+    def _rewind(self, snapshot: Snapshot) -> None:
+        self.state = snapshot.state
+        del self.moves[snapshot.moves :]
+        self._clear_pending()
+        self._changed()
 
     def _apply(self, move: Move) -> None:
         new_state = apply_move(self.state, move)
         self.history.append(Snapshot(self.state, len(self.moves)))
         self.state = new_state
         self.moves.append(move)
-        if move["type"] in ("answers", "orders"):
+        if move.kind in ("answers", "orders"):
             self._clear_pending()
         self._changed()
 

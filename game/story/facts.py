@@ -1,0 +1,378 @@
+"""The facts of a game: one pass over its log, read by every screen and report.
+
+``tell(state, moves)`` walks the log of a state (the whole game for the facilitator and the
+report, or a role's or the public's redacted view) once, and returns per turn: the orders with
+their reasons and dice, the answers, the items of the turn's story (``Beat``) each holding the
+changes it really caused, and the tracks before and after. Changes whose cause stands apart
+(a posture's or an agreement's running effects, a covert programme's, income, a delayed effect
+landing, or a cause the viewer may not know) get a beat of their own; no change is ever shown
+under an item that did not cause it. The end screen, the resolution, the terminal, the report
+and the what-if read these facts; none re-derives them from the log.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from game.engine.log import (
+    AG_BREACHED,
+    L_AGREEMENT,
+    L_ANSWER,
+    L_CAPITAL,
+    L_CHECK,
+    L_ENDING,
+    L_EVENT,
+    L_EXPOSED,
+    L_FLAG,
+    L_NOTE,
+    L_ORDER,
+    L_POSTURE,
+    L_PROPOSAL,
+    L_RULE,
+    L_SCHEDULED,
+    L_SKIPPED,
+    L_STANDING,
+    L_TRACK,
+    Entry,
+)
+from game.engine.move import ANSWERS, ORDERS, Move
+from game.engine.state import State
+from game.scenario.runtime import (
+    C_ACTION,
+    C_DELAYED,
+    C_ROLE,
+    PART_BASE,
+    TERM_BREACH,
+    TERM_REJECT,
+    Cause,
+    CompiledScenario,
+)
+from game.story.secrecy import Exposures, exposures_of, secret_owner_then
+
+CHANGE_KINDS = frozenset({L_TRACK, L_CAPITAL, L_STANDING, L_FLAG, L_POSTURE, L_AGREEMENT})
+# Entries that open an item of the turn's story (a headline); the rest are changes or details.
+BEAT_KINDS = frozenset(
+    {L_EVENT, L_ORDER, L_RULE, L_EXPOSED, L_PROPOSAL, L_ANSWER, L_NOTE, L_ENDING, L_SKIPPED, L_AGREEMENT}
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Change:
+    """One thing that moved, and its true cause (``origin``: a delayed effect's first cause)."""
+
+    kind: str  # L_TRACK, L_CAPITAL, L_STANDING (value = delta); L_FLAG, L_POSTURE, L_AGREEMENT (value = new)
+    subject: int
+    value: int
+    cause: Cause
+    origin: Cause
+    delayed_from: int | None  # the turn a delayed effect was set up, else None
+    secret_owner: int  # the role that alone knew of it during play, or -1
+    at: int  # its position in the turn's log: the order things happened in
+
+
+@dataclass(frozen=True, slots=True)
+class Dice:
+    """A check as rolled: the dice, the modifiers and the bands of the outcome."""
+
+    d1: int
+    d2: int
+    modifier: int
+    total: int
+    target: int  # total needed for success
+    partial_from: int  # total needed for a partial success (== target when there is none)
+    part: int  # PART_SUCCESS, PART_PARTIAL or PART_FAILURE
+    physical: bool  # rolled at the table and typed in
+
+
+@dataclass(frozen=True, slots=True)
+class Order:
+    role: int
+    action: int
+    reason: str  # the computer player's reason ('' for people)
+    covert: bool
+    secret_owner: int  # the role (itself) if hidden from the others that turn, else -1
+    exposed_on: int | None  # when a covert order came to light (an earlier exposure counts)
+    dice: Dice | None
+    skipped: str  # a SKIP_* code if it could no longer apply at resolution, else ''
+
+
+@dataclass(frozen=True, slots=True)
+class Answer:
+    role: int
+    term: int
+    accepted: bool
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Beat:
+    """One item of a turn's story: the entry that opened it and every change it caused."""
+
+    kind: str  # an entry kind (L_EVENT, L_ORDER ...), or UPKEEP for a cause standing apart
+    subject: Any
+    value: Any
+    cause: Cause
+    changes: tuple[Change, ...]
+    secret_owner: int
+    at: int  # the position in the turn's log of the entry that opened it (or of its first change)
+
+
+UPKEEP = "upkeep"  # a beat for changes whose cause has no entry of its own this turn
+
+
+@dataclass(frozen=True, slots=True)
+class TurnStory:
+    turn: int
+    complete: bool  # False for the turn still being played
+    news: int  # the event drawn as news, or -1
+    orders: tuple[Order, ...]
+    answers: tuple[Answer, ...]
+    beats: tuple[Beat, ...]
+    changes: tuple[Change, ...]
+    tracks_before: tuple[int, ...]
+    tracks_after: tuple[int, ...]
+
+    def track_delta(self, track: int) -> int:
+        return self.tracks_after[track] - self.tracks_before[track]
+
+
+@dataclass(frozen=True, slots=True)
+class Story:
+    scenario: CompiledScenario
+    turns: tuple[TurnStory, ...]
+    exposures: Exposures
+    notes: dict[int, str]  # facilitator decision number -> its written reason
+    ending: int
+
+    def series(self, track: int) -> tuple[int, ...]:
+        """The track's value at the start and after each turn (the turn in progress included)."""
+        start = self.turns[0].tracks_before[track] if self.turns else self.scenario.track_start[track]
+        return (start, *(t.tracks_after[track] for t in self.turns))
+
+    def turn(self, number: int) -> TurnStory | None:
+        return next((t for t in self.turns if t.turn == number), None)
+
+
+def records(s: State) -> list[tuple[int, tuple[Entry, ...], bool]]:
+    """(turn, entries, complete) of every resolved turn, then the turn in progress if begun."""
+    out = [(record.turn, record.entries, True) for record in s.history]
+    if not s.terminal and s.current:
+        out.append((s.turn, s.current, False))
+    return out
+
+
+def tell(s: State, moves: Sequence[Move] = ()) -> Story:
+    """The facts of the game in ``s`` (whole or redacted), its reasons read from ``moves``."""
+    sc = s.scenario
+    exposures = exposures_of(s)
+    notes = {e.subject: str(e.value) for _, entries, _ in records(s) for e in entries if e.kind == L_NOTE}
+    by_turn = {(m.kind, m.turn): m for m in moves if m.kind in (ORDERS, ANSWERS)}
+    turns = []
+    before = tuple(sc.track_start)
+    for turn, entries, complete in records(s):
+        record = s.history[turn - 1] if complete and turn - 1 < len(s.history) else None
+        after = record.tracks if record is not None else tuple(s.tracks)
+        story = _turn(
+            s, turn, entries, complete, before, after, exposures, by_turn, record.orders if record else ()
+        )
+        turns.append(story)
+        before = after
+    return Story(sc, tuple(turns), exposures, notes, s.ending)
+
+
+def tell_turn(s: State, moves: Sequence[Move], number: int) -> TurnStory | None:
+    """The facts of one turn only (what a screen showing that turn needs)."""
+    for turn, entries, complete in records(s):
+        if turn != number:
+            continue
+        sc = s.scenario
+        record = s.history[turn - 1] if complete and turn - 1 < len(s.history) else None
+        before = (
+            s.history[turn - 2].tracks if turn >= 2 and turn - 2 < len(s.history) else tuple(sc.track_start)
+        )
+        after = record.tracks if record is not None else tuple(s.tracks)
+        by_turn = {(m.kind, m.turn): m for m in moves if m.turn == turn and m.kind in (ORDERS, ANSWERS)}
+        given = record.orders if record is not None else ()
+        return _turn(s, turn, entries, complete, before, after, exposures_of(s), by_turn, given)
+    return None
+
+
+def _turn(
+    s: State,
+    turn: int,
+    entries: tuple[Entry, ...],
+    complete: bool,
+    before: tuple[int, ...],
+    after: tuple[int, ...],
+    exposures: Exposures,
+    moves: dict[tuple[str, int], Move],
+    given: tuple[tuple[int, ...], ...],
+) -> TurnStory:
+    sc = s.scenario
+    order_move, answer_move = moves.get((ORDERS, turn)), moves.get((ANSWERS, turn))
+    beats: list[_Open] = []
+    by_cause: dict[Cause, _Open] = {}
+    changes: list[Change] = []
+    dice: dict[int, Dice] = {}
+    skipped: dict[int, str] = {}
+    answers: list[Answer] = []
+    news = -1
+    for at, entry in enumerate(entries):
+        kind, subject, value, cause = entry
+        if kind == L_CHECK:
+            dice[subject] = _dice(sc, subject, value)
+            continue
+        if kind == L_SKIPPED:
+            skipped[subject] = str(value)
+        elif kind == L_EVENT and not value and news < 0:
+            news = subject
+        elif kind == L_ANSWER:
+            role, accepted = value
+            why = answer_move.answer_reasons.get(role, {}).get(subject, "") if answer_move else ""
+            answers.append(Answer(role, subject, bool(accepted), why))
+        if kind == L_SCHEDULED:
+            continue
+        if kind in CHANGE_KINDS:
+            change = _change(entry, turn, exposures, s, at)
+            changes.append(change)
+            if kind != L_AGREEMENT:
+                _place(change, beats, by_cause, turn, exposures, s)
+                continue
+        if kind in BEAT_KINDS:
+            opened = _Open(kind, subject, value, cause, secret_owner_then(s, cause, turn, exposures), at)
+            beats.append(opened)
+            for key in _keys(sc, entry):
+                by_cause.setdefault(key, opened)
+    orders = _orders(sc, given, order_move, dice, skipped, turn, exposures, s)
+    return TurnStory(
+        turn,
+        complete,
+        news,
+        orders,
+        tuple(answers),
+        tuple(b.close() for b in beats),
+        tuple(changes),
+        before,
+        after,
+    )
+
+
+@dataclass(slots=True)
+class _Open:
+    """A beat being filled while its turn is walked."""
+
+    kind: str
+    subject: Any
+    value: Any
+    cause: Cause
+    secret_owner: int
+    at: int
+    changes: list[Change] | None = None
+
+    def add(self, change: Change) -> None:
+        if self.changes is None:
+            self.changes = []
+        self.changes.append(change)
+
+    def close(self) -> Beat:
+        changes = tuple(self.changes or ())
+        return Beat(self.kind, self.subject, self.value, self.cause, changes, self.secret_owner, self.at)
+
+
+def _key(cause: Cause) -> Cause:
+    """Causes that belong to one beat share a key: an order's base effects and its check's
+    outcome are the same order; everything else is its own cause."""
+    if cause and cause[0] == C_ACTION:
+        return (C_ACTION, cause[1], PART_BASE)
+    return cause
+
+
+def _keys(sc: CompiledScenario, entry: Entry) -> tuple[Cause, ...]:
+    """The causes whose changes a beat collects: its own, and for a breach or a refusal the
+    term's price of it (logged under the term, after the entry that says what happened)."""
+    kind, subject, value, cause = entry
+    if kind == L_AGREEMENT and value == AG_BREACHED:
+        return (sc.terms[subject].causes[TERM_BREACH],)
+    if kind == L_ANSWER and not value[1]:
+        return (_key(cause), sc.terms[subject].causes[TERM_REJECT])
+    return (_key(cause),)
+
+
+def _place(
+    change: Change,
+    beats: list[_Open],
+    by_cause: dict[Cause, _Open],
+    turn: int,
+    exposures: Exposures,
+    s: State,
+) -> None:
+    """Put a change under the beat of its own cause; a cause with no beat yet opens one."""
+    key = _key(change.cause)
+    found = by_cause.get(key)
+    if found is None:
+        found = _Open(UPKEEP, None, None, change.cause, change.secret_owner, change.at)
+        beats.append(found)
+        by_cause[key] = found
+    found.add(change)
+
+
+def _change(entry: Entry, turn: int, exposures: Exposures, s: State, at: int) -> Change:
+    cause = entry.cause
+    origin, delayed_from = cause, None
+    while origin and origin[0] == C_DELAYED:
+        delayed_from = origin[2] if delayed_from is None else delayed_from
+        origin = origin[1]
+    return Change(
+        entry.kind,
+        entry.subject,
+        int(entry.value),
+        cause,
+        origin,
+        delayed_from,
+        secret_owner_then(s, cause, turn, exposures),
+        at,
+    )
+
+
+def _dice(sc: CompiledScenario, action: int, roll: Any) -> Dice:
+    check = sc.actions[action].check
+    target = check.target if check else 0
+    partial = check.partial_from if check else target
+    return Dice(roll.d1, roll.d2, roll.modifier, roll.total, target, partial, roll.part, bool(roll.physical))
+
+
+def _orders(
+    sc: CompiledScenario,
+    given: tuple[tuple[int, ...], ...],
+    move: Move | None,
+    dice: dict[int, Dice],
+    skipped: dict[int, str],
+    turn: int,
+    exposures: Exposures,
+    s: State,
+) -> tuple[Order, ...]:
+    out = []
+    for role, actions in enumerate(given):
+        for action in actions:
+            compiled = sc.actions[action]
+            cause = compiled.causes[PART_BASE]
+            out.append(
+                Order(
+                    role,
+                    action,
+                    move.reason_for(role, action) if move is not None else "",
+                    compiled.covert,
+                    secret_owner_then(s, cause, turn, exposures),
+                    exposures.after(action, turn) if compiled.covert else None,
+                    dice.get(action),
+                    skipped.get(action, ""),
+                )
+            )
+    return tuple(out)
+
+
+def answered_by(cause: Cause) -> int:
+    """The role whose own answer a cause is, or -1."""
+    return cause[1] if cause and cause[0] == C_ROLE else -1
