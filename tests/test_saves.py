@@ -13,11 +13,11 @@ from game.engine import PHASE_ORDERS
 from game.errors import ContentError
 from game.scenario.load import load_scenario
 from game.session import store
+from game.session.runner import play_seats
 from game.session.saveformat import SAVE_VERSION, SaveDocument
 from game.session.seats import Seat
 from game.session.table import Session
 from game.shells.cli import main
-from game.shells.save_commands import play_computer_game
 
 TESTS = Path(__file__).resolve().parent
 SMALL = TESTS / "fixtures" / "saves" / "small.yaml"
@@ -81,7 +81,7 @@ def test_the_save_holds_what_the_issue_lists(tmp_path: Path) -> None:
 
 def test_bundled_scenario_is_named_by_name_and_a_computer_game_round_trips(tmp_path: Path) -> None:
     scenario = load_scenario("cartel_mission")
-    session = play_computer_game(scenario, 5, [Seat("hard", "hawk"), Seat("normal"), Seat("random")])
+    session = play_seats(scenario, 5, [Seat("hard", "hawk"), Seat("normal"), Seat("random")])
     path = store.save_session(session, tmp_path / "cpu.json")
     doc = json.loads(path.read_text(encoding="utf-8"))
     assert doc["scenario"]["path"] == "cartel_mission" and doc["scenario"]["bundled"] is True
@@ -151,7 +151,7 @@ def test_autosave_follows_every_move_and_every_undo(home: Path) -> None:
 def test_autosave_keeps_the_previous_game(home: Path) -> None:
     first = small_game(until_turn=2)
     store.autosave(first)
-    second = play_computer_game(load_scenario(SMALL), 99, [Seat("random"), Seat("random")])
+    second = play_seats(load_scenario(SMALL), 99, [Seat("random"), Seat("random")])
     store.autosave(second)
     kept = list((home / "saves").glob("autosave.previous-*.json"))
     assert len(kept) == 1

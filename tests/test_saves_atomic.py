@@ -15,8 +15,8 @@ import pytest
 from game.errors import ContentError
 from game.scenario.load import load_scenario
 from game.session import atomic, store
+from game.session.runner import play_seats
 from game.session.seats import Seat
-from game.shells.save_commands import play_computer_game
 
 ROOT = Path(__file__).resolve().parents[1]
 SMALL = ROOT / "tests" / "fixtures" / "saves" / "small.yaml"
@@ -27,12 +27,12 @@ import os, sys, time
 from pathlib import Path
 from game.scenario.load import load_scenario
 from game.session import store
-from game.shells.save_commands import play_computer_game
+from game.session.runner import play_seats
 from game.session.seats import Seat
 
 target, mode = Path(sys.argv[1]), sys.argv[2]
 scenario = load_scenario(sys.argv[3])
-games = [play_computer_game(scenario, seed, [Seat("random"), Seat("random")]) for seed in (1, 2)]
+games = [play_seats(scenario, seed, [Seat("random"), Seat("random")]) for seed in (1, 2)]
 if mode == "pause-in-fsync":  # stop inside the save, after the temp file is written
     real_fsync = os.fsync
     def fsync_then_wait(fd):
@@ -70,8 +70,7 @@ elif mode == "loop":
 def fingerprints() -> list[tuple]:
     scenario = load_scenario(SMALL)
     return [
-        play_computer_game(scenario, seed, [Seat("random"), Seat("random")]).state.fingerprint()
-        for seed in (1, 2)
+        play_seats(scenario, seed, [Seat("random"), Seat("random")]).state.fingerprint() for seed in (1, 2)
     ]
 
 
@@ -103,7 +102,7 @@ def first_save(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setenv(store.ENV_HOME, str(tmp_path / "home"))
     scenario = load_scenario(SMALL)
     target = store.saves_dir() / "seminar.json"
-    store.save_session(play_computer_game(scenario, 1, [Seat("random"), Seat("random")]), target)
+    store.save_session(play_seats(scenario, 1, [Seat("random"), Seat("random")]), target)
     return target
 
 
@@ -151,7 +150,7 @@ def test_a_failed_rename_leaves_the_old_save_and_no_temp_file(
 ) -> None:
     before = first_save.read_bytes()
     scenario = load_scenario(SMALL)
-    other = play_computer_game(scenario, 2, [Seat("random"), Seat("random")])
+    other = play_seats(scenario, 2, [Seat("random"), Seat("random")])
     real_replace = os.replace
 
     def failing_replace(src: object, dst: object) -> None:
@@ -169,7 +168,7 @@ def test_a_failed_rename_leaves_the_old_save_and_no_temp_file(
 def test_the_backup_is_the_save_before(first_save: Path) -> None:
     before = first_save.read_bytes()
     scenario = load_scenario(SMALL)
-    store.save_session(play_computer_game(scenario, 2, [Seat("random"), Seat("random")]), first_save)
+    store.save_session(play_seats(scenario, 2, [Seat("random"), Seat("random")]), first_save)
     assert atomic.backup_path(first_save).read_bytes() == before
 
 
@@ -183,7 +182,7 @@ def test_the_backup_is_copied_where_hard_links_are_not_possible(
 
     monkeypatch.setattr(os, "link", no_links)
     scenario = load_scenario(SMALL)
-    store.save_session(play_computer_game(scenario, 2, [Seat("random"), Seat("random")]), first_save)
+    store.save_session(play_seats(scenario, 2, [Seat("random"), Seat("random")]), first_save)
     assert atomic.backup_path(first_save).read_bytes() == before
 
 

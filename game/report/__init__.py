@@ -13,8 +13,14 @@ from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
+from game.i18n import tr
 from game.report.build import build_report
+from game.report.html import render_html
+from game.report.markdown import render_markdown
 from game.report.model import Report
+from game.report.typical import analyse
+from game.report.whatif import what_if
+from game.session.atomic import write_atomic
 
 FORMATS = ("md", "html")
 
@@ -28,19 +34,14 @@ def make_report(
 ) -> Report:
     """The full report of a session. ``typical_games`` 0 leaves out "how typical";
     ``whatif`` is a change ``TURN:ROLE=ACTION,...`` (raises WhatIfError if it cannot be made)."""
-    from game.i18n import tr
 
     report = build_report(session)
     comparison = None
     if whatif:
-        from game.report.whatif import what_if
-
         comparison = what_if(session, whatif)
     typical = None
     note = ""
     if typical_games > 0 and session.state.terminal:
-        from game.report.typical import analyse
-
         typical = analyse(
             session.scenario,
             session.seed,
@@ -59,19 +60,14 @@ def make_report(
 
 def render(report: Report, fmt: str) -> str:
     if fmt == "html":
-        from game.report.html import render_html
-
         return render_html(report)
     if fmt == "md":
-        from game.report.markdown import render_markdown
-
         return render_markdown(report)
     raise ValueError(f"unknown report format {fmt!r} (choose from: {', '.join(FORMATS)})")
 
 
 def write_text(path: str | os.PathLike[str], content: str) -> Path:
     """Write a report atomically (the saves' recipe): never half a report, no backup kept."""
-    from game.session.atomic import write_atomic
 
     target = Path(path)
     write_atomic(target, content.encode("utf-8"), keep_backup=False)

@@ -8,12 +8,8 @@ like the game); numbers stay numbers so each renderer can draw them its own way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 from game.report.typical import Typical
-
-if TYPE_CHECKING:
-    from game.report.whatif import Comparison
 
 
 @dataclass(frozen=True, slots=True)
@@ -219,3 +215,44 @@ class Report:
     typical: Typical | None = None
     typical_note: str = ""  # why there is no "how typical" section, when there is none
     whatif: Comparison | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Parting:
+    """One way the two games differ, from the turn it first shows."""
+
+    turn: int
+    what: str  # what differs, in words
+    original: str
+    whatif: str
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """One of the two games, from the changed turn on."""
+
+    ending: str
+    finished: bool
+    turns: int
+    scores: tuple[tuple[str, int, int, bool], ...]  # (role, score, threshold, cleared)
+    timeline: tuple[TurnReport, ...]
+    series: tuple[Series, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    turn: int
+    role: str
+    before: tuple[str, ...]  # the role's recorded orders on that turn
+    after: tuple[str, ...]  # the changed orders
+    original: Side
+    whatif: Side
+    partings: tuple[Parting, ...]
+    gaps: tuple[tuple[str, int, int, str], ...]  # (track, original end, what-if end, good), largest first
+    dropped_orders: int
+    stand_in: int  # decisions (a role's orders or answers) a computer stand-in made for a team
+    recomputed: tuple[str, ...]  # computer-played roles that decided afresh after the games parted
+
+    @property
+    def diverged(self) -> bool:
+        return bool(self.partings)

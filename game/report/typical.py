@@ -30,6 +30,7 @@ from game.engine import State, result
 from game.engine.move import Move
 from game.errors import ContentError, Problem
 from game.report.replay import SameOrders, StandIns, Tally, replay
+from game.scenario.load import load_scenario
 from game.scenario.runtime import CompiledScenario
 from game.session.runner import play_game
 
@@ -220,8 +221,6 @@ def _init_worker(source: str, content_hash: str, steps: tuple[Move, ...], level:
     if isinstance(scenario, CompiledScenario) and scenario.content_hash == content_hash:
         return  # forked: the parent's compiled scenario
     try:
-        from game.scenario.load import load_scenario
-
         scenario = load_scenario(source)
     except Exception as err:  # noqa: BLE001 - reported to the parent by the first task
         _WORKER["problem"] = f"cannot load the scenario again ({err})"

@@ -7,10 +7,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from typing import Any
 
-from game.ai import make_controller
 from game.engine import result
 from game.scenario.runtime import CompiledScenario
-from game.session.runner import play_game
+from game.session.runner import play_seats
 from game.session.seats import Seat
 
 
@@ -82,12 +81,7 @@ def simulate(
     """Play ``games`` games; ``progress(n)`` is called with the number finished so far."""
     summary = Summary(scenario, seed=seed, players=[str(s) for s in seats])
     for index in range(games):
-        this_seed = game_seed(seed, index)
-        controllers = [
-            make_controller(seat.kind, this_seed * 31 + role, scenario, role, persona=seat.persona)
-            for role, seat in enumerate(seats)
-        ]
-        state, _ = play_game(scenario, this_seed, controllers)
+        state = play_seats(scenario, game_seed(seed, index), seats).state
         outcome = result(state)
         summary.add(
             state.tracks,

@@ -19,6 +19,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from game.ai import KINDS
 from game.engine import PHASE_ANSWERS, PHASE_ORDERS, IllegalMove
 from game.errors import ContentError, Problem
 from game.scenario import yaml_loader
@@ -306,7 +307,6 @@ def scenario_mismatch(document: Document) -> str | None:
 
 
 def _seats_for(document: Document, scenario: CompiledScenario) -> list[Seat]:
-    from game.ai import KINDS
 
     texts = document.doc["seats"]
     if len(texts) != len(scenario.roles):

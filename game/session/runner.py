@@ -42,3 +42,11 @@ def play_game(
         if on_step is not None:
             on_step(session.state, session.moves[-1])
     return session.state, session.moves
+
+
+def play_seats(scenario: CompiledScenario, seed: int, seats: Sequence[Seat]) -> Session:
+    """A whole game between the computer players the seats name (as simulate plays it)."""
+    session = Session.new(scenario, seed, seats)
+    while not session.terminal:
+        session.advance()
+    return session

@@ -30,6 +30,7 @@ from pydantic import ValidationError
 from game.engine import new_game
 from game.engine.move import apply_move
 from game.errors import ContentError, Problem
+from game.i18n import text as local_text
 from game.scenario.load import SCENARIO_DIR
 from game.scenario.runtime import CompiledScenario
 from game.session import atomic, codec, jsonread
@@ -476,7 +477,6 @@ def list_saves() -> list[SaveInfo]:
 
 def save_info(path: Path) -> SaveInfo:
     """What a list shows of a save, read without replaying it (fast, never raises)."""
-    from game.i18n import text as local_text
 
     try:
         modified = datetime.datetime.fromtimestamp(path.stat().st_mtime).replace(microsecond=0)

@@ -5,40 +5,23 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
 
+from game.ai import KINDS
 from game.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput, ContentError
-
-
-@contextmanager
-def interface_language(lang: str | None) -> Iterator[None]:
-    """Run a command in the language its ``--lang`` asks for, then restore the previous one.
-
-    An unknown language is bad input (exit 2). Restoring matters when the command runs inside
-    another program (tests, the window): the language is a process-wide setting.
-    """
-    from game.i18n import check_language, language, set_language
-
-    if not lang:
-        yield
-        return
-    try:
-        check_language(lang)
-    except ValueError as err:
-        raise BadInput(str(err)) from None
-    previous = language()
-    set_language(lang)
-    try:
-        yield
-    finally:
-        set_language(previous)
+from game.i18n import text, tr
+from game.scenario.load import bundled_scenarios, load_scenario
+from game.scenario.models import Scenario
+from game.session.batch import simulate
+from game.session.seats import SeatError, parse_seats
+from game.shells.options import interface_language
+from game.shells.progress import progress_bar
+from game.shells.save_commands import simulate_and_save
+from game.shells.summary import print_summary
 
 
 def validate(paths: list[str]) -> int:
     """Check each file (or every .yaml in a folder); print problems to stderr, exit 2 if any."""
-    from game.scenario.load import load_scenario
 
     files: list[Path] = []
     for name in paths:
@@ -69,7 +52,6 @@ def validate(paths: list[str]) -> int:
 
 
 def schema_document() -> dict:
-    from game.scenario.models import Scenario
 
     document = Scenario.model_json_schema()
     document["$schema"] = "https://json-schema.org/draft/2020-12/schema"
@@ -84,8 +66,6 @@ def schema() -> int:
 
 
 def list_scenarios() -> int:
-    from game.i18n import text
-    from game.scenario.load import bundled_scenarios, load_scenario
 
     for path in bundled_scenarios():
         try:
@@ -107,11 +87,6 @@ def simulate_command(args: argparse.Namespace) -> int:
 
 
 def _simulate(args: argparse.Namespace) -> int:
-    from game.ai import KINDS
-    from game.scenario.load import load_scenario
-    from game.session.batch import simulate
-    from game.session.seats import SeatError, parse_seats
-
     if args.games < 1:
         raise BadInput("--games must be at least 1")
     if args.save and args.games != 1:
@@ -124,103 +99,22 @@ def _simulate(args: argparse.Namespace) -> int:
     if any(seat.human for seat in seats):
         raise BadInput("--players: simulate needs computer players for every role")
     if args.save:
-        from game.shells.save_commands import simulate_and_save
-
         return simulate_and_save(scenario, args.seed, seats, args.save, args.json)
 
-    progress_bar = None
-    callback = None
-    if sys.stderr.isatty() and args.games > 1:
-        from rich.progress import (
-            BarColumn,
-            MofNCompleteColumn,
-            Progress,
-            TextColumn,
-            TimeRemainingColumn,
-        )
+    update, stop = progress_bar(tr("simulate.progress"), args.games)
+    step = max(1, args.games // 200)
 
-        from game.i18n import tr
+    def callback(done: int) -> None:
+        if update is not None and (done % step == 0 or done == args.games):
+            update(done, args.games)
 
-        progress_bar = Progress(
-            TextColumn(tr("simulate.progress")),
-            BarColumn(),
-            MofNCompleteColumn(),
-            TimeRemainingColumn(),
-            transient=True,
-            console=_stderr_console(),
-        )
-        task = progress_bar.add_task("games", total=args.games)
-        step = max(1, args.games // 200)
-
-        def callback(done: int) -> None:
-            if done % step == 0 or done == args.games:
-                progress_bar.update(task, completed=done)
-
-        progress_bar.start()
     try:
         summary = simulate(scenario, args.games, args.seed, seats, callback)
     finally:
-        if progress_bar is not None:
-            progress_bar.stop()
+        stop()
     if args.json:
         json.dump(summary.as_json(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")
     else:
         print_summary(summary)
     return EXIT_OK
-
-
-def _stderr_console():
-    from rich.console import Console
-
-    return Console(stderr=True)
-
-
-def print_summary(summary) -> None:
-    from rich.console import Console
-    from rich.markup import escape
-    from rich.table import Table
-
-    from game.i18n import text, tr
-
-    data = summary.as_json()
-    model = summary.scenario.model
-    console = Console()
-    n = data["games"]
-    players = ", ".join(f"{r}={p}" for r, p in data["players"].items())
-    console.print(
-        tr(
-            "simulate.header",
-            title=f"[bold]{escape(text(model.title))}[/bold]",
-            games=f"{n:,}",
-            seed=data["seed"],
-            players=escape(players),
-        )
-    )
-    endings = Table(title=tr("simulate.endings"), title_justify="left", show_edge=False)
-    endings.add_column(tr("simulate.col.ending"))
-    endings.add_column(tr("simulate.col.games"), justify="right")
-    endings.add_column(tr("simulate.col.share"), justify="right")
-    endings.add_column("")
-    for ending in model.endings:
-        count = data["endings"][ending.id]
-        share = count / n
-        endings.add_row(text(ending.name), f"{count:,}", f"{share:6.1%}", "█" * round(share * 40))
-    console.print(endings)
-    scores = Table(title=tr("simulate.scores"), title_justify="left", show_edge=False)
-    scores.add_column(tr("simulate.col.role"))
-    scores.add_column(tr("simulate.col.mean_score"), justify="right")
-    scores.add_column(tr("simulate.col.cleared"), justify="right")
-    for role in model.roles:
-        scores.add_row(text(role.name), f"{data['scores'][role.id]:.1f}", f"{data['cleared'][role.id]:.1%}")
-    console.print(scores)
-    console.print(
-        escape(tr("simulate.common_ground", share=f"{data['common_ground']:.1%}", turns=data["mean_turns"]))
-    )
-    tracks = Table(title=tr("simulate.tracks"), title_justify="left", show_edge=False)
-    tracks.add_column(tr("simulate.col.track"))
-    tracks.add_column(tr("simulate.col.start"), justify="right")
-    tracks.add_column(tr("simulate.col.end"), justify="right")
-    for track in model.tracks:
-        tracks.add_row(text(track.name), str(track.start), f"{data['tracks'][track.id]:.1f}")
-    console.print(tracks)

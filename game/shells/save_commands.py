@@ -8,17 +8,19 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from game.engine import PHASE_ANSWERS, result
+from game.engine import result
 from game.errors import EXIT_BAD_INPUT, EXIT_OK
+from game.i18n import text
 from game.scenario.runtime import CompiledScenario
+from game.session.batch import Summary, game_seed
+from game.session.runner import play_seats
 from game.session.seats import Seat
-from game.session.table import Session
+from game.session.store import open_save, resolve_save, save_session
+from game.shells.summary import print_summary
 
 
 def replay_command(args: argparse.Namespace) -> int:
     """Re-run a save from its moves: exit 0 if it matches its snapshot, else 2 and where it diverges."""
-    from game.i18n import text
-    from game.session.store import open_save, resolve_save
 
     path = resolve_save(args.save)
     opened = open_save(path)  # a save that cannot be read at all raises ContentError: exit 2
@@ -41,26 +43,12 @@ def replay_command(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
-def play_computer_game(scenario: CompiledScenario, seed: int, seats: Sequence[Seat]) -> Session:
-    """Play a game between computer players through a Session, so that it can be saved."""
-    session = Session.new(scenario, seed, seats)
-    while not session.terminal:
-        if session.phase == PHASE_ANSWERS:
-            session.apply_answers()
-        else:
-            session.resolve()
-    return session
-
-
 def simulate_and_save(
     scenario: CompiledScenario, seed: int, seats: Sequence[Seat], path: str | Path, as_json: bool
 ) -> int:
     """``simulate --games 1 --save FILE``: the same game ``simulate`` plays, summarised and saved."""
-    from game.session.batch import Summary, game_seed
-    from game.session.store import save_session
-    from game.shells.commands import print_summary
 
-    session = play_computer_game(scenario, game_seed(seed, 0), seats)
+    session = play_seats(scenario, game_seed(seed, 0), seats)
     saved = save_session(session, Path(path))
     outcome = result(session.state)
     summary = Summary(scenario, seed=seed, players=[str(s) for s in seats])

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
+from game.ai.reasons import order_head  # the wording of reasons lives with the players
 from game.engine.log import (
     AG_BREACHED,
     AG_ENDED,
@@ -83,7 +84,6 @@ def computer_reason(sc: CompiledScenario, role: int, index: int, why: str) -> st
     Reasons stand alone in saves and reports ("Order name: why"), so the order's name is
     dropped here where the screen already shows it.
     """
-    from game.ai.reasons import order_head  # the wording of reasons lives with the players
 
     head = order_head(sc, index)
     if why.startswith(head):

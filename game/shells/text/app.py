@@ -17,12 +17,12 @@ from rich.markup import escape
 from game.ai import KINDS
 from game.engine import PUBLIC, IllegalMove, State, legal_action_indexes, pending_answers
 from game.engine.move import ANSWERS
-from game.errors import EXIT_OK, BadInput
+from game.errors import EXIT_OK, BadInput, ContentError
 from game.i18n import check_language, set_language, text, tr
 from game.scenario.load import load_scenario
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat, SeatError, parse_seats
-from game.session.store import autosaver, load_session, resolve_save, saves_dir
+from game.session.store import autosaver, load_session, resolve_save, save_named, saves_dir
 from game.session.table import ANSWER, APPLY_ANSWERS, END, ORDER, Session
 from game.shells.text import render
 from game.story.facts import tell_turn
@@ -280,8 +280,6 @@ class TextGame:
             return tuple(numbered[p - 1] for p in picks)
 
     def save(self, name: str) -> None:
-        from game.errors import ContentError
-        from game.session.store import save_named
 
         if not name:
             self.console.print(f"[red]{tr('text.save_needs_name')}[/red]")

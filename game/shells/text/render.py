@@ -7,7 +7,7 @@ from rich.panel import Panel
 from rich.table import Table
 from rich.text import Text
 
-from game.engine import State, legal_action_indexes, role_score, why_not
+from game.engine import State, legal_action_indexes, result, role_score, why_not
 from game.engine.log import AG_IN_FORCE
 from game.i18n import text, tr
 from game.scenario.runtime import ACTION_PROPOSE
@@ -186,7 +186,6 @@ def sparkline(values: list[int]) -> str:
 
 
 def end_screen(s: State) -> Group:
-    from game.engine import result
 
     sc = s.scenario
     m = sc.model
