@@ -58,6 +58,7 @@ def make_report(
 
 
 def render(report: Report, fmt: str) -> str:
+    """The report laid out as ``fmt`` ("md" or "html") by the package's Jinja2 templates."""
     if fmt == "html":
         from game.report.html import render_html
 
