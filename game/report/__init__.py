@@ -59,6 +59,7 @@ def make_report(
 
 
 def render(report: Report, fmt: str) -> str:
+    """The report laid out as ``fmt`` ("md" or "html") by the package's Jinja2 templates."""
     if fmt == "html":
         return render_html(report)
     if fmt == "md":

@@ -1,4 +1,5 @@
-"""Sentences shared by the HTML and Markdown reports: the facts of a session, the "how typical" analysis."""
+"""Sentences shared by the HTML and Markdown reports: the facts of a session, the "how typical" analysis,
+and the way a change is written (one way in both formats)."""
 
 from __future__ import annotations
 
@@ -7,6 +8,29 @@ from collections.abc import Sequence
 from game.i18n import tr
 from game.report.model import Report, RiskReport
 from game.report.typical import Typical
+
+
+def signed(value: int) -> str:
+    """A change with its sign, written with a true minus (U+2212): "+3", "−4"."""
+    return f"{value:+d}".replace("-", "\u2212")
+
+
+def change(value: int) -> str:
+    """A change that may be none: "0" rather than "+0"."""
+    return signed(value) if value else "0"
+
+
+def column_titles(*names: str) -> dict[str, str]:
+    """Table headings by name: ``column_titles("role", "score")["role"]`` is "Role"."""
+    return {name: tr(f"report.col.{name}") for name in names}
+
+
+SPARK = "▁▂▃▄▅▆▇█"
+
+
+def sparkline(values: Sequence[int]) -> str:
+    """A 0-100 series as block characters: the chart of a track where there are no charts (Markdown)."""
+    return "".join(SPARK[min(len(SPARK) - 1, max(v, 0) * len(SPARK) // 101)] for v in values)
 
 
 def session_facts(report: Report) -> list[str]:

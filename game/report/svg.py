@@ -3,13 +3,18 @@
 Every chart is a self-contained ``<svg>`` with a ``<title>`` (read by screen readers) that
 scales to its container and prints sharply. Colours are the Okabe-Ito palette, which stays
 distinguishable for colour-blind readers and in greyscale print (lines also differ by dash).
+
+Each chart comes back as ``Markup``: this module is the one place in the report that marks
+markup safe, so every text and attribute value it writes (labels come from a scenario or a
+save, untrusted) goes through ``escape`` here.
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
-from html import escape
+
+from markupsafe import Markup, escape
 
 BLUE, ORANGE, GREEN, RED, PURPLE, SKY, GREY, INK = (
     "#0072B2",
@@ -32,7 +37,7 @@ def _n(value: float) -> str:
 
 def open_svg(width: int, height: int, title: str, css_class: str = "chart") -> list[str]:
     return [
-        f'<svg class="{css_class}" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg" {FONT}>',
+        f'<svg class="{escape(css_class)}" viewBox="0 0 {width} {height}" role="img" xmlns="http://www.w3.org/2000/svg" {FONT}>',
         f"<title>{escape(title)}</title>",
     ]
 
@@ -45,6 +50,48 @@ class Line:
     dash: str = ""  # stroke-dasharray, "" for solid
 
 
+def _dash(line: Line) -> str:
+    return f' stroke-dasharray="{escape(line.dash)}"' if line.dash else ""
+
+
+def _polyline(
+    line: Line,
+    x: Callable[[float], float],
+    y: Callable[[float], float],
+    end_color: str | None,
+    label_end: bool,
+) -> list[str]:
+    """One series: its line, a dot at its last value and, without a legend, that value written."""
+    if not line.values:
+        return []
+    points = " ".join(f"{_n(x(i))},{_n(y(v))}" for i, v in enumerate(line.values))
+    last, value = len(line.values) - 1, line.values[-1]
+    out = [
+        f'<polyline points="{points}" fill="none" stroke="{escape(line.color)}" stroke-width="2" stroke-linejoin="round"{_dash(line)}/>',
+        f'<circle cx="{_n(x(last))}" cy="{_n(y(value))}" r="3" fill="{escape(end_color or line.color)}"/>',
+    ]
+    if label_end:
+        out.append(
+            f'<text x="{_n(x(last) + 5)}" y="{_n(y(value) + 3.5)}" font-size="9.5" font-weight="bold" fill="{INK}">{value}</text>'
+        )
+    return out
+
+
+def _legend(lines: Sequence[Line], left: float, base: float, plot_w: float) -> list[str]:
+    """Two series a row under the plot: a short stroke of each line and its label."""
+    out = []
+    for i, line in enumerate(lines):
+        lx = left + (i % 2) * (plot_w / 2)
+        ly = base + 16 * (i // 2)
+        out.append(
+            f'<line x1="{_n(lx)}" x2="{_n(lx + 18)}" y1="{_n(ly - 3)}" y2="{_n(ly - 3)}" stroke="{escape(line.color)}" stroke-width="2.5"{_dash(line)}/>'
+        )
+        out.append(
+            f'<text x="{_n(lx + 22)}" y="{_n(ly)}" font-size="10" fill="{INK}">{escape(line.label)}</text>'
+        )
+    return out
+
+
 def line_chart(
     title: str,
     lines: Sequence[Line],
@@ -53,7 +100,7 @@ def line_chart(
     marks: Sequence[int] = (),
     legend: bool = False,
     end_color: str | None = None,
-) -> str:
+) -> Markup:
     """Values 0-100 over turns 0..N; ``marks`` are turns flagged with a triangle (adjustments)."""
     left, right, top, bottom = 26, 24, 8, 20
     if legend:
@@ -89,34 +136,11 @@ def line_chart(
                 f'<path d="M{_n(px)} {_n(top + plot_h - 1)} l-4 -7 h8 z" fill="{ORANGE}"><title>{escape(title)}: {turn}</title></path>'
             )
     for line in lines:
-        if not line.values:
-            continue
-        points = " ".join(f"{_n(x(i))},{_n(y(v))}" for i, v in enumerate(line.values))
-        dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
-        out.append(
-            f'<polyline points="{points}" fill="none" stroke="{line.color}" stroke-width="2" stroke-linejoin="round"{dash}/>'
-        )
-        last = len(line.values) - 1
-        color = end_color or line.color
-        out.append(f'<circle cx="{_n(x(last))}" cy="{_n(y(line.values[-1]))}" r="3" fill="{color}"/>')
-        if not legend:
-            out.append(
-                f'<text x="{_n(x(last) + 5)}" y="{_n(y(line.values[-1]) + 3.5)}" font-size="9.5" font-weight="bold" fill="{INK}">{line.values[-1]}</text>'
-            )
+        out.extend(_polyline(line, x, y, end_color, label_end=not legend))
     if legend:
-        base = top + plot_h + 26
-        for i, line in enumerate(lines):
-            lx = left + (i % 2) * (plot_w / 2)
-            ly = base + 16 * (i // 2)
-            dash = f' stroke-dasharray="{line.dash}"' if line.dash else ""
-            out.append(
-                f'<line x1="{_n(lx)}" x2="{_n(lx + 18)}" y1="{_n(ly - 3)}" y2="{_n(ly - 3)}" stroke="{line.color}" stroke-width="2.5"{dash}/>'
-            )
-            out.append(
-                f'<text x="{_n(lx + 22)}" y="{_n(ly)}" font-size="10" fill="{INK}">{escape(line.label)}</text>'
-            )
+        out.extend(_legend(lines, left, top + plot_h + 26, plot_w))
     out.append("</svg>")
-    return "".join(out)
+    return Markup("".join(out))
 
 
 def histogram(
@@ -129,7 +153,7 @@ def histogram(
     bin_size: int = 5,
     color: str = SKY,
     marker_label: str = "",
-) -> str:
+) -> Markup:
     """Scores 0-100 in bins; a bold line for this game, a dashed one for the threshold."""
     left, right, top, bottom = 8, 8, 16, 18
     plot_w, plot_h = width - left - right, height - top - bottom
@@ -148,7 +172,7 @@ def histogram(
             continue
         h = plot_h * count / peak
         out.append(
-            f'<rect x="{_n(left + i * bar_w + 0.5)}" y="{_n(top + plot_h - h)}" width="{_n(bar_w - 1)}" height="{_n(h)}" fill="{color}"/>'
+            f'<rect x="{_n(left + i * bar_w + 0.5)}" y="{_n(top + plot_h - h)}" width="{_n(bar_w - 1)}" height="{_n(h)}" fill="{escape(color)}"/>'
         )
     out.append(
         f'<line x1="{left}" x2="{left + plot_w}" y1="{top + plot_h}" y2="{top + plot_h}" stroke="#999" stroke-width="0.8"/>'
@@ -173,7 +197,7 @@ def histogram(
             f'<text x="{_n(mx + shift)}" y="{top + 4}" font-size="9.5" font-weight="bold" text-anchor="{anchor}" fill="{RED}">{escape(marker_label or str(marker))}</text>'
         )
     out.append("</svg>")
-    return "".join(out)
+    return Markup("".join(out))
 
 
 @dataclass(frozen=True, slots=True)
@@ -183,7 +207,7 @@ class Bar:
     highlight: bool = False
 
 
-def bar_chart(title: str, bars: Sequence[Bar], series: Sequence[tuple[str, str]], width: int = 620) -> str:
+def bar_chart(title: str, bars: Sequence[Bar], series: Sequence[tuple[str, str]], width: int = 620) -> Markup:
     """Horizontal bars, one group per label and one bar per series (name, colour).
 
     The label column widens (up to a limit) for long labels, such as Spanish ending names."""
@@ -196,7 +220,7 @@ def bar_chart(title: str, bars: Sequence[Bar], series: Sequence[tuple[str, str]]
     out = open_svg(width, height, title)
     for i, (name, color) in enumerate(series):
         lx = label_w + i * 190
-        out.append(f'<rect x="{lx}" y="4" width="12" height="10" fill="{color}"/>')
+        out.append(f'<rect x="{lx}" y="4" width="12" height="10" fill="{escape(color)}"/>')
         out.append(f'<text x="{lx + 16}" y="13" font-size="10.5" fill="{INK}">{escape(name)}</text>')
     for row, bar in enumerate(bars):
         y0 = legend_h + row * row_h
@@ -206,7 +230,7 @@ def bar_chart(title: str, bars: Sequence[Bar], series: Sequence[tuple[str, str]]
             f'<text x="{label_w - 8}" y="{_n(y0 + row_h / 2 + 3)}" font-size="10.5" text-anchor="end" fill="{INK}"{weight}>{escape(marker + bar.label)}</text>'
         )
         for j, share in enumerate(bar.shares):
-            color = series[j][1]
+            color = escape(series[j][1])
             by = y0 + 4 + j * 12
             w = plot_w * share
             out.append(
@@ -220,4 +244,4 @@ def bar_chart(title: str, bars: Sequence[Bar], series: Sequence[tuple[str, str]]
                 f'<rect x="2" y="{_n(y0 + 1)}" width="{width - 4}" height="{row_h - 2}" fill="none" stroke="{RED}" stroke-width="1.2" rx="3"/>'
             )
     out.append("</svg>")
-    return "".join(out)
+    return Markup("".join(out))
