@@ -22,8 +22,8 @@ from game.report.svg import Bar, Line, bar_chart, histogram, line_chart
 from game.scenario.load import load_scenario
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat
-from game.session.session import Session
 from game.session.store import load_session, save_session
+from game.session.table import Session
 from tests.test_report import MINIMAL, play_session, random_chooser
 
 SCRIPT = "<script>alert(1)</script>"
