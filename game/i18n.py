@@ -1,7 +1,10 @@
 """Translatable text: scenario text maps and the interface catalog in one place.
 
 Scenario text is a plain string or a ``{en: ..., es: ...}`` map (checked at load). Interface
-strings live in ``game/locale/<lang>.json`` and are looked up with :func:`tr`.
+strings live in ``game/locale/<lang>.json``: a key is a whole sentence's name (never assembled),
+looked up with :func:`tr`; a counted sentence has a form per plural category
+(``{"one": "{n} turn left", "other": "{n} turns left"}``, gettext's ``ngettext`` in a JSON
+catalog), looked up with :func:`trn` and the count that chooses the form.
 """
 
 from __future__ import annotations
@@ -40,14 +43,25 @@ def text(value: str | dict[str, str] | None, lang: str | None = None) -> str:
     return next(iter(value.values()), "")
 
 
+Entry = str | dict[str, str]  # a sentence, or its forms by plural category
+
+# The plural category of a count, per language (CLDR cardinal rules, integers only): English
+# and Spanish both say "1 turn" but "0 turns", "2 turns", "1.5 turns".
+PLURAL_RULES = {"en": lambda n: "one" if n == 1 else "other", "es": lambda n: "one" if n == 1 else "other"}
+PLURAL_CATEGORIES = ("one", "other")
+
+
 @cache
-def catalog(lang: str) -> dict[str, str]:
+def catalog(lang: str) -> dict[str, Entry]:
     path = LOCALE_DIR / f"{lang}.json"
     if not path.exists():
         return {}
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
-    return {str(k): str(v) for k, v in data.items()}
+    return {
+        str(k): {str(c): str(t) for c, t in v.items()} if isinstance(v, dict) else str(v)
+        for k, v in data.items()
+    }
 
 
 def available_languages() -> list[str]:
@@ -62,8 +76,25 @@ def check_language(lang: str) -> str:
     return lang
 
 
+def _entry(key: str, lang: str) -> Entry:
+    return catalog(lang).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or key
+
+
 def tr(key: str, lang: str | None = None, **values: Any) -> str:
     """An interface string by key, formatted with ``values``; English when a translation is missing."""
-    lang = lang or _current
-    template = catalog(lang).get(key) or catalog(DEFAULT_LANGUAGE).get(key) or key
+    template = _entry(key, lang or _current)
+    if isinstance(template, dict):  # a counted sentence asked for without its count: a bug
+        raise KeyError(f"{key!r} has plural forms: look it up with trn(key, count)")
     return template.format(**values) if values else template
+
+
+def trn(key: str, count: int, lang: str | None = None, **values: Any) -> str:
+    """A counted interface string: the form for ``count`` in the language, formatted with
+    ``values`` (``n`` is the count unless given, e.g. already formatted as '1,000')."""
+    lang = lang or _current
+    forms = _entry(key, lang)
+    if not isinstance(forms, dict):
+        raise KeyError(f"{key!r} has no plural forms: look it up with tr(key)")
+    rule = PLURAL_RULES.get(lang, PLURAL_RULES[DEFAULT_LANGUAGE])
+    template = forms.get(rule(count)) or forms["other"]
+    return template.format(**{"n": count, **values})

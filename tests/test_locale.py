@@ -1,7 +1,9 @@
 """The interface catalogs: every language has every key, with the same placeholders as English.
 
 A key missing from a catalog silently falls back to English mid-sentence on screen and in the
-report; a placeholder misspelt in a translation raises KeyError the first time it is shown.
+report; a placeholder misspelt in a translation raises KeyError the first time it is shown. A
+counted sentence has every plural form in every language, and the code asks for it with its
+count (``trn``); every key the code names is written whole in the source and is in the catalog.
 """
 
 from __future__ import annotations
@@ -13,13 +15,13 @@ from pathlib import Path
 
 import pytest
 
-from game.i18n import DEFAULT_LANGUAGE, LOCALE_DIR, available_languages
+from game.i18n import DEFAULT_LANGUAGE, LOCALE_DIR, PLURAL_CATEGORIES, available_languages, trn
 
 CATALOGS = sorted(LOCALE_DIR.glob("*.json"))
 OTHERS = [p for p in CATALOGS if p.stem != DEFAULT_LANGUAGE]
 
 
-def load(path: Path) -> dict[str, str]:
+def load(path: Path) -> dict[str, str | dict[str, str]]:
     with open(path, encoding="utf-8") as handle:
         data = json.load(handle)
     assert isinstance(data, dict), f"{path}: not a JSON object"
@@ -49,23 +51,47 @@ def test_same_keys_as_english(path: Path) -> None:
     assert not extra, f"{path.name} has keys English does not: {extra[:5]}"
 
 
+def forms(entry: str | dict[str, str]) -> dict[str, str]:
+    """An entry's text by plural category ('' for a sentence that is not counted)."""
+    return entry if isinstance(entry, dict) else {"": entry}
+
+
 @pytest.mark.parametrize("path", OTHERS, ids=lambda p: p.stem)
-def test_same_placeholders_as_english(path: Path) -> None:
+def test_same_placeholders_and_plural_forms_as_english(path: Path) -> None:
     english, other = load(LOCALE_DIR / f"{DEFAULT_LANGUAGE}.json"), load(path)
-    wrong = [
-        f"{key}: {dict(placeholders(other[key]))} vs English {dict(placeholders(template))}"
-        for key, template in english.items()
-        if key in other and placeholders(other[key]) != placeholders(template)
-    ]
+    wrong = []
+    for key, entry in english.items():
+        if key not in other:
+            continue
+        mine, theirs = forms(entry), forms(other[key])
+        if set(mine) != set(theirs):
+            wrong.append(f"{key}: forms {sorted(theirs)} vs English {sorted(mine)}")
+            continue
+        for form, template in mine.items():
+            if placeholders(theirs[form]) != placeholders(template):
+                wrong.append(
+                    f"{key}[{form}]: {dict(placeholders(theirs[form]))} vs {dict(placeholders(template))}"
+                )
     assert not wrong, "\n".join(wrong)
 
 
 @pytest.mark.parametrize("path", CATALOGS, ids=lambda p: p.stem)
 def test_every_entry_is_a_usable_format_string(path: Path) -> None:
-    """Non-empty text whose braces parse (a stray ``{`` would break ``tr`` at run time)."""
-    for key, template in load(path).items():
-        assert isinstance(template, str) and template.strip(), f"{path.name}: {key} is empty"
-        placeholders(template)  # raises ValueError on unbalanced braces
+    """Non-empty text whose braces parse (a stray ``{`` would break ``tr`` at run time); a
+    counted entry has exactly the plural categories the languages use."""
+    for key, entry in load(path).items():
+        if isinstance(entry, dict):
+            assert sorted(entry) == sorted(PLURAL_CATEGORIES), f"{path.name}: {key} forms {sorted(entry)}"
+        for template in forms(entry).values():
+            assert isinstance(template, str) and template.strip(), f"{path.name}: {key} is empty"
+            placeholders(template)  # raises ValueError on unbalanced braces
+
+
+@pytest.mark.parametrize("lang", ["en", "es"])
+def test_a_count_chooses_its_form(lang: str) -> None:
+    one, two = trn("ui.fac.effect.later", 1, lang=lang), trn("ui.fac.effect.later", 2, lang=lang)
+    assert "1" in one and "2" in two and one.replace("1", "2") != two  # "1 turn" but "2 turns"
+    assert trn("ui.fac.effect.later", 0, lang=lang) == two.replace("2", "0")
 
 
 def test_the_placeholder_check_can_fail() -> None:
@@ -122,3 +148,53 @@ def test_unknown_language_is_bad_input(
     err = capsys.readouterr().err
     listed = ", ".join(available_languages())
     assert f"--lang: no interface language 'xx' (available: {listed})" in err and "Traceback" not in err
+
+
+# ----------------------------------------------------------------------------- keys in the source
+
+GAME = Path(__file__).resolve().parents[1] / "game"
+
+
+def source_keys() -> tuple[dict[str, list[str]], list[str]]:
+    """Keys named in the code, by the function that looks them up (``tr``, ``trn``, or ``table``
+    for the whole keys written in lookup tables), and every call whose key is assembled."""
+    import ast
+    import re
+
+    looks_like_key = re.compile(r"^[a-z][a-z0-9_]*(\.[a-z0-9_]+)+$")
+    english = load(LOCALE_DIR / f"{DEFAULT_LANGUAGE}.json")
+    prefixes = {key.split(".")[0] for key in english}
+    found: dict[str, list[str]] = {"tr": [], "trn": [], "table": []}
+    assembled: list[str] = []
+    for path in GAME.rglob("*.py"):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if (
+                isinstance(node, ast.Call)
+                and isinstance(node.func, ast.Name)
+                and node.func.id in ("tr", "trn")
+            ):
+                if not node.args:
+                    continue
+                first = node.args[0]
+                where = f"{path.relative_to(GAME.parent)}:{node.lineno}"
+                if isinstance(first, ast.Constant) and isinstance(first.value, str):
+                    found[node.func.id].append(first.value)
+                elif isinstance(first, (ast.JoinedStr, ast.BinOp)):
+                    assembled.append(where)
+            elif isinstance(node, ast.Constant) and isinstance(node.value, str):
+                value = node.value
+                if looks_like_key.match(value) and value.split(".")[0] in prefixes and value in english:
+                    found["table"].append(value)
+    return found, assembled
+
+
+def test_every_key_the_code_names_is_in_the_catalog_with_the_right_lookup() -> None:
+    english = load(LOCALE_DIR / f"{DEFAULT_LANGUAGE}.json")
+    found, _ = source_keys()
+    missing = sorted({k for k in found["tr"] + found["trn"] if k not in english})
+    assert not missing, f"keys not in en.json: {missing}"
+    counted_by_tr = sorted({k for k in found["tr"] if isinstance(english[k], dict)})
+    assert not counted_by_tr, f"counted sentences looked up without their count: {counted_by_tr}"
+    not_counted = sorted({k for k in found["trn"] if not isinstance(english[k], dict)})
+    assert not not_counted, f"trn() on sentences with no plural forms: {not_counted}"

@@ -34,8 +34,47 @@ from game.report.svg import BLUE, GREEN, RED, Line, line_chart
 
 Ctx = dict[str, Any]
 
+SECTION_TITLES = {
+    "summary": "report.h.summary",
+    "objectives": "report.h.objectives",
+    "findings": "report.h.findings",
+    "timeline": "report.h.timeline",
+    "tracks": "report.h.tracks",
+    "risks": "report.h.risks",
+    "secrets": "report.h.secrets",
+    "typical": "report.h.typical",
+    "whatif": "report.h.whatif",
+    "questions": "report.h.questions",
+}
 # Sections with a sentence under their title that says what they are for.
-NOTED = ("objectives", "findings", "timeline", "tracks", "risks", "secrets", "questions")
+SECTION_NOTES = {
+    "objectives": "report.objectives_note",
+    "findings": "report.findings_note",
+    "timeline": "report.timeline_note",
+    "tracks": "report.tracks_note",
+    "risks": "report.risks_note",
+    "secrets": "report.secrets_note",
+    "questions": "report.questions_note",
+}
+OUTCOME_KEYS = {
+    "success": "report.outcome.success",
+    "partial": "report.outcome.partial",
+    "failure": "report.outcome.failure",
+    "base": "report.outcome.base",
+}
+LINK_KINDS = {
+    "consequence": "report.link.consequence",
+    "news": "report.link.news",
+    "inject": "report.link.inject",
+    "exposure": "report.link.exposure",
+    "breach": "report.link.breach",
+    "posture": "report.link.posture",
+    "programme": "report.link.programme",
+    "failure": "report.link.failure",
+    "delayed": "report.link.delayed",
+    "ending": "report.link.ending",
+}
+GOOD_KEYS = {"high": "report.good.high", "low": "report.good.low", "neutral": "report.good.neutral"}
 # Sections that do not start a new page in print.
 MINOR = ("summary", "secrets")
 
@@ -73,8 +112,8 @@ def report_context(report: Report) -> Ctx:
         data = build(report)
         if data is None:  # a section with nothing to say is left out, from the contents too
             continue
-        note = tr(f"report.{name}_note") if name in NOTED else ""
-        frame = {"id": name, "title": tr(f"report.h.{name}"), "note": note, "major": name not in MINOR}
+        note = tr(SECTION_NOTES[name]) if name in SECTION_NOTES else ""
+        frame = {"id": name, "title": tr(SECTION_TITLES[name]), "note": note, "major": name not in MINOR}
         sections.append(frame | data)
     sub = [report.scenario_title] + ([report.session_name] if report.session_name else [])
     context = {
@@ -153,9 +192,9 @@ def objectives_section(report: Report) -> Ctx:
 
 def findings_section(report: Report) -> Ctx:
     groups = []
-    for kind, items, empty in (
-        ("strengths", report.strengths, "none_strengths"),
-        ("improvements", report.improvements, "none_improvements"),
+    for title, items, empty in (
+        ("report.strengths", report.strengths, "report.none_strengths"),
+        ("report.improvements", report.improvements, "report.none_improvements"),
     ):
         found = [
             {
@@ -167,7 +206,7 @@ def findings_section(report: Report) -> Ctx:
             }
             for f in items
         ]
-        groups.append({"title": tr(f"report.{kind}"), "empty": tr(f"report.{empty}"), "findings": found})
+        groups.append({"title": tr(title), "empty": tr(empty), "findings": found})
     return {"because": tr("report.because"), "groups": groups}
 
 
@@ -183,7 +222,7 @@ def order_context(order: OrderLine, first: bool) -> Ctx:
         mod = f" {signed(r.modifier)}" if r.modifier else ""
         roll = {
             "dice": f"{r.d1}+{r.d2}{mod} = {r.total}",
-            "outcome": tr("report.outcome." + r.outcome),
+            "outcome": tr(OUTCOME_KEYS[r.outcome]),
             "source": tr("report.dice.physical") if r.physical else tr("report.dice.computer"),
             "detail": r.outcome_text,
         }
@@ -239,10 +278,15 @@ def turn_context(turn: TurnReport) -> Ctx:
 
 
 def timeline_section(report: Report) -> Ctx:
-    words = ("facilitator", "consequences", "net_changes", "secret")
+    words = {
+        "facilitator": "report.facilitator",
+        "consequences": "report.consequences",
+        "net_changes": "report.net_changes",
+        "secret": "report.secret",
+    }
     return {
         "turns": [turn_context(t) for t in report.timeline],
-        "words": {w: tr(f"report.{w}") for w in words},
+        "words": {w: tr(key) for w, key in words.items()},
         "columns": column_titles("role", "orders", "check"),
     }
 
@@ -262,7 +306,7 @@ def series_context(item: Series) -> Ctx:
         "start": start,
         "end": end,
         "change": change(end - start),
-        "good": tr(f"report.good.{item.good}"),
+        "good": tr(GOOD_KEYS[item.good]),
         "chart": chart,
         "spark": sparkline(item.values),
         "adjusted": bool(item.adjusted),
@@ -292,7 +336,7 @@ def link_context(link: Link) -> Ctx:
             line += " " + tr("report.driver_pushed", pushes=pushes)
         drivers.append(line)
     return {
-        "kind": tr("report.link." + link.kind),
+        "kind": tr(LINK_KINDS[link.kind]),
         "when": when,
         "label": link.label,
         "origin": link.origin,

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from game.i18n import tr
+from game.i18n import tr, trn
 from game.report.model import Report, TurnReport
 from game.report.sentences import (
     column_titles,
@@ -28,6 +28,27 @@ if TYPE_CHECKING:
 Ctx = dict[str, Any]
 
 STATS = ("yours", "median_computer", "rank_computer", "median_same", "rank_same")
+
+
+TYPICAL_WORDS = {
+    "read": "report.typical.read",
+    "endings": "report.typical.endings",
+    "scores": "report.typical.scores",
+    "scores_note": "report.typical.scores_note",
+    "tracks": "report.typical.tracks",
+    "rank_note": "report.typical.rank_note",
+}
+WHATIF_WORDS = {
+    "method": "report.whatif.method",
+    "no_divergence": "report.whatif.no_divergence",
+    "where": "report.whatif.where",
+    "outcome": "report.whatif.outcome",
+    "tracks": "report.whatif.tracks",
+    "side_by_side": "report.whatif.side_by_side",
+    "original": "report.whatif.original",
+    "changed": "report.whatif.changed",
+    "not_played": "report.whatif.not_played",
+}
 
 
 def standing(values: list[int], mine: int, prefix: str) -> Ctx:
@@ -64,11 +85,13 @@ def typical_section(report: Report) -> Ctx:
         tracks.append(
             {"name": s.name, "mine": mine, **standing(a, mine, "computer"), **standing(b, mine, "same")}
         )
-    words = ("read", "endings", "scores", "scores_note", "tracks", "rank_note")
+    words = TYPICAL_WORDS
     return {
         "data": True,
-        "intro": tr("report.typical.intro", games=f"{data.games:,}", level=level_name(data.level)),
-        "words": {w: tr(f"report.typical.{w}") for w in words},
+        "intro": trn(
+            "report.typical.intro", data.games, games=f"{data.games:,}", level=level_name(data.level)
+        ),
+        "words": {w: tr(key) for w, key in words.items()},
         "ending": ending_sentence(report, data),
         "computer": computer,
         "same": same,
@@ -132,11 +155,9 @@ def whatif_section(report: Report) -> Ctx | None:
         return None
     before = ", ".join(c.before) or tr("report.pass")
     after = ", ".join(c.after) or tr("report.pass")
-    words = ("method", "no_divergence", "where", "outcome", "tracks", "side_by_side", "original", "changed")
-    words += ("not_played",)
     section: Ctx = {
         "question": tr("report.whatif.question", role=c.role, turn=c.turn, after=after, before=before),
-        "words": {w: tr(f"report.whatif.{w}") for w in words},
+        "words": {w: tr(key) for w, key in WHATIF_WORDS.items()},
         "diverged": c.diverged,
     }
     if not c.diverged:
@@ -147,7 +168,7 @@ def whatif_section(report: Report) -> Ctx | None:
     if c.dropped_orders:
         notes.append(tr("report.whatif.dropped", n=c.dropped_orders))
     if c.stand_in:
-        notes.append(tr("report.whatif.stand_in", n=c.stand_in))
+        notes.append(trn("report.whatif.stand_in", c.stand_in))
     return section | {
         "columns": column_titles("turn", "what", "track", "change"),
         "partings": [

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from game.i18n import tr
+from game.i18n import tr, trn
 from game.report.model import Report, RiskReport
 from game.report.typical import Typical
+from game.story.words import LEVEL_KEYS
 
 
 def signed(value: int) -> str:
@@ -20,9 +21,41 @@ def change(value: int) -> str:
     return signed(value) if value else "0"
 
 
+COLUMN_TITLES = {
+    "article": "report.col.article",
+    "came_out": "report.col.came_out",
+    "change": "report.col.change",
+    "check": "report.col.check",
+    "end": "report.col.end",
+    "ending": "report.col.ending",
+    "harm": "report.col.harm",
+    "materialized": "report.col.materialized",
+    "median_computer": "report.col.median_computer",
+    "median_same": "report.col.median_same",
+    "needed": "report.col.needed",
+    "objective": "report.col.objective",
+    "objectives_met": "report.col.objectives_met",
+    "orders": "report.col.orders",
+    "played_by": "report.col.played_by",
+    "rank_computer": "report.col.rank_computer",
+    "rank_same": "report.col.rank_same",
+    "risk": "report.col.risk",
+    "role": "report.col.role",
+    "score": "report.col.score",
+    "secret": "report.col.secret",
+    "start": "report.col.start",
+    "track": "report.col.track",
+    "trend": "report.col.trend",
+    "turn": "report.col.turn",
+    "weight": "report.col.weight",
+    "what": "report.col.what",
+    "yours": "report.col.yours",
+}
+
+
 def column_titles(*names: str) -> dict[str, str]:
     """Table headings by name: ``column_titles("role", "score")["role"]`` is "Role"."""
-    return {name: tr(f"report.col.{name}") for name in names}
+    return {name: tr(COLUMN_TITLES[name]) for name in names}
 
 
 SPARK = "▁▂▃▄▅▆▇█"
@@ -56,9 +89,8 @@ def materialized_risks(report: Report) -> list[RiskReport]:
 def level_name(level: str) -> str:
     """A computer player's level in the report's language ("easy" is "fácil" in Spanish);
     a level the catalog does not name is shown as given."""
-    key = f"ui.level.{level}"
-    word = tr(key)
-    return level if word == key else word
+    key = LEVEL_KEYS.get(level)
+    return tr(key) if key else level
 
 
 def ending_sentence(report: Report, data: Typical) -> str:
@@ -73,8 +105,9 @@ def ending_sentence(report: Report, data: Typical) -> str:
 def drops_sentence(data: Typical) -> str:
     """What the replays under other seeds could not repeat, counted."""
     share = data.dropped_orders / data.given_orders if data.given_orders else 0.0
-    text = tr(
+    text = trn(
         "report.typical.drops",
+        data.dropped_orders,
         dropped=f"{data.dropped_orders:,}",
         given=f"{data.given_orders:,}",
         share=f"{share:.1%}",
@@ -82,12 +115,17 @@ def drops_sentence(data: Typical) -> str:
         total=f"{data.games:,}",
     )
     if data.dropped_other:
-        text += " " + tr("report.typical.dropped_other", n=f"{data.dropped_other:,}")
+        text += " " + trn("report.typical.dropped_other", data.dropped_other, n=f"{data.dropped_other:,}")
     if data.still_open:
-        text += " " + tr("report.typical.still_open", n=f"{data.still_open:,}", turn=data.this_game_turns)
+        text += " " + trn(
+            "report.typical.still_open", data.still_open, n=f"{data.still_open:,}", turn=data.this_game_turns
+        )
     if data.stand_in_decisions:
-        text += " " + tr(
-            "report.typical.stand_ins", n=f"{data.stand_in_decisions:,}", level=level_name(data.level)
+        text += " " + trn(
+            "report.typical.stand_ins",
+            data.stand_in_decisions,
+            n=f"{data.stand_in_decisions:,}",
+            level=level_name(data.level),
         )
     return text
 
@@ -111,8 +149,7 @@ def turn_list(turns: Sequence[int]) -> str:
 
 def materialized_on(turns: Sequence[int]) -> str:
     """The "yes, turn 4" or "yes, turns 3-5, 9" of a risk: the word agrees with the count."""
-    key = "report.yes_turns" if len(set(turns)) == 1 else "report.yes_turns_many"
-    return tr(key, turns=turn_list(turns))
+    return trn("report.yes_turns", len(set(turns)), turns=turn_list(turns))
 
 
 def ending_rows(report: Report, data: Typical) -> list[tuple[str, float, float, bool]]:

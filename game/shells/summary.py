@@ -6,7 +6,7 @@ from rich.console import Console
 from rich.markup import escape
 from rich.table import Table
 
-from game.i18n import text, tr
+from game.i18n import text, tr, trn
 from game.session.batch import Summary
 
 
@@ -18,8 +18,9 @@ def print_summary(summary: Summary) -> None:
     n = data["games"]
     players = ", ".join(f"{r}={p}" for r, p in data["players"].items())
     console.print(
-        tr(
+        trn(
             "simulate.header",
+            n,
             title=f"[bold]{escape(text(model.title))}[/bold]",
             games=f"{n:,}",
             seed=data["seed"],

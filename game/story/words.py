@@ -29,13 +29,17 @@ from game.engine.log import (
     L_SKIPPED,
     L_STANDING,
     L_TRACK,
+    SKIP_CAPITAL,
+    SKIP_PROPOSAL,
+    SKIP_REQUIRES,
     Entry,
 )
 from game.engine.orders import check_odds
-from game.engine.state import State
-from game.i18n import text, tr
+from game.engine.state import PHASE_ANSWERS, PHASE_ORDERS, PHASE_OVER, State
+from game.i18n import text, tr, trn
 from game.scenario.runtime import (
     ACTION_PROPOSE,
+    AGREEMENT_BREACH,
     C_ACTION,
     C_DELAYED,
     C_ENDING,
@@ -48,6 +52,11 @@ from game.scenario.runtime import (
     C_ROLE,
     C_RULE,
     C_TERM,
+    E_CAPITAL,
+    E_FLAG,
+    E_POSTURE,
+    E_STANDING,
+    E_TRACK,
     PART_FAILURE,
     PART_PARTIAL,
     PART_SUCCESS,
@@ -58,8 +67,43 @@ from game.scenario.runtime import (
     TERM_REJECT,
     TERM_SUNSET,
     CAction,
+    CEffect,
     CompiledScenario,
 )
+
+# Catalog keys chosen by a value: whole keys written out, so every key can be found in the source.
+CATEGORY_KEYS = ("category.diplomatic", "category.legal", "category.public", "category.policy")
+PHASE_KEYS = {PHASE_ANSWERS: "phase.answers", PHASE_ORDERS: "phase.orders", PHASE_OVER: "phase.over"}
+LEVEL_KEYS = {
+    "random": "ui.level.random",
+    "easy": "ui.level.easy",
+    "normal": "ui.level.normal",
+    "hard": "ui.level.hard",
+}
+SKIPPED_KEYS = {
+    SKIP_CAPITAL: "headline.skipped.capital",
+    SKIP_REQUIRES: "headline.skipped.requires",
+    SKIP_PROPOSAL: "headline.skipped.proposal",
+}
+REFUSAL_KEYS = {
+    "ap": "refusal.ap",
+    "capital": "refusal.capital",
+    "capital_total": "refusal.capital_total",
+    "cooldown": "refusal.cooldown",
+    "in_force": "refusal.in_force",
+    "not_yours": "refusal.not_yours",
+    "on_table": "refusal.on_table",
+    "once": "refusal.once",
+    "order": "refusal.order",
+    "phase": "refusal.phase",
+    "requires": "refusal.requires",
+    "twice": "refusal.twice",
+    "unknown": "refusal.unknown",
+}
+
+
+def phase_name(phase: str) -> str:
+    return tr(PHASE_KEYS[phase])
 
 
 def role_name(sc: CompiledScenario, role: int, short: bool = True) -> str:
@@ -106,7 +150,7 @@ def action_tends(sc: CompiledScenario, index: int) -> str:
 
 
 def category_name(category: int) -> str:
-    return tr(f"category.{('diplomatic', 'legal', 'public', 'policy')[category]}")
+    return tr(CATEGORY_KEYS[category])
 
 
 def odds_line(s: State, action: CAction) -> str:
@@ -147,8 +191,8 @@ def reason_text(sc: CompiledScenario, reason: object) -> str:
             values[name] = reason_text(sc, value)
         else:
             values[name] = value
-    translated = tr(f"refusal.{key}", **values)
-    return str(reason) if translated == f"refusal.{key}" else translated
+    catalog_key = REFUSAL_KEYS.get(key)
+    return tr(catalog_key, **values) if catalog_key else str(reason)
 
 
 def cost_line(action: CAction) -> str:
@@ -156,6 +200,32 @@ def cost_line(action: CAction) -> str:
     if action.capital:
         parts.append(tr("cost.capital", n=action.capital))
     return ", ".join(parts)
+
+
+def effect_words(sc: CompiledScenario, effect: CEffect) -> str:
+    """One compiled effect in a few words: 'Bilateral trust -5', 'Mission posture: Joint',
+    'Consent requirement breached' - with its delay and condition, if any."""
+    m = sc.model
+    kind, index, value = effect.kind, effect.index, effect.value
+    if kind == E_TRACK:
+        name = text(m.tracks[index].name)
+        words = f"{name} = {value}" if effect.is_set else f"{name} {value:+d}"
+    elif kind == E_FLAG:
+        words = tr("effect.flag_on" if value else "effect.flag_off", flag=text(m.flags[index].name))
+    elif kind == E_POSTURE:
+        posture = m.postures[index]
+        words = tr("effect.posture", posture=text(posture.name), option=text(posture.options[value].name))
+    elif kind in (E_CAPITAL, E_STANDING):
+        key = "effect.capital" if kind == E_CAPITAL else "effect.standing"
+        words = tr(key, role=role_name(sc, index), delta=f"{value:+d}")
+    else:
+        key = "effect.agreement_breach" if value == AGREEMENT_BREACH else "effect.agreement_end"
+        words = tr(key, term=text(m.terms[index].name))
+    if effect.delay:
+        words += " " + trn("ui.fac.effect.later", effect.delay)
+    if effect.when is not None:
+        words += " " + tr("ui.fac.effect.if")
+    return words
 
 
 def root_cause(cause: tuple[Any, ...]) -> tuple[tuple[Any, ...], int | None]:
@@ -269,7 +339,7 @@ def headline_of(sc: CompiledScenario, entry: Entry) -> Headline | None:
         rule = m.rules[subject]
         words = text(rule.headline)
         if value:
-            words = tr("headline.rule.delayed", headline=words, turns=value)
+            words = trn("headline.rule.delayed", value, headline=words)
         return Headline(words, risks, True, kind)
     if kind == L_EXPOSED:
         exposure = m.actions[subject].exposure
@@ -327,7 +397,7 @@ def headline_of(sc: CompiledScenario, entry: Entry) -> Headline | None:
     if kind == L_SKIPPED:
         action = sc.actions[subject]
         return Headline(
-            tr(f"headline.skipped.{value}", role=role_name(sc, action.role), action=action_name(sc, subject)),
+            tr(SKIPPED_KEYS[value], role=role_name(sc, action.role), action=action_name(sc, subject)),
             risks,
             False,
             kind,

@@ -18,7 +18,7 @@ from game.ai import KINDS
 from game.engine import PUBLIC, IllegalMove, State, legal_action_indexes, pending_answers
 from game.engine.move import ANSWERS
 from game.errors import EXIT_OK, BadInput, ContentError
-from game.i18n import check_language, set_language, text, tr
+from game.i18n import check_language, set_language, text, tr, trn
 from game.scenario.load import load_scenario
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat, SeatError, parse_seats
@@ -31,6 +31,7 @@ from game.story.words import (
     action_name,
     headlines,
     odds_line,
+    phase_name,
     reason_text,
     role_name,
 )
@@ -149,7 +150,7 @@ class TextGame:
             f"{role_name(self.sc, r)} = {tr('text.seat.human') if seat.human else str(seat)}"
             for r, seat in enumerate(self.session.seats)
         )
-        self.console.print(tr("text.seats", seats=seats, seed=self.session.seed, turns=m.turns))
+        self.console.print(trn("text.seats", m.turns, seats=seats, seed=self.session.seed))
         for role in self.session.human_roles():
             if not self.hot_seat():
                 self.briefing(role)
@@ -164,7 +165,7 @@ class TextGame:
 
     def board(self) -> None:
         s = self.session.view(self.viewer())
-        self.console.rule(tr("text.turn_header", turn=s.turn, turns=s.turns, phase=tr(f"phase.{s.phase}")))
+        self.console.rule(tr("text.turn_header", turn=s.turn, turns=s.turns, phase=phase_name(s.phase)))
         news = render.news_panel(s)
         if news is not None:
             self.console.print(news)

@@ -15,9 +15,8 @@ from typing import TYPE_CHECKING
 from game.engine import IllegalMove
 from game.engine.move import ANSWERS, INJECT, ORDERS, Move
 from game.i18n import text, tr
-from game.scenario.runtime import E_TRACK
 from game.shells.window.flow import role_phrase
-from game.story.words import action_name, role_name
+from game.story.words import action_name, effect_words, role_name
 
 if TYPE_CHECKING:
     from game.session.table import Session
@@ -157,33 +156,10 @@ def given_this_turn(session: Session) -> int:
 
 
 def event_effects(session: Session, event: int) -> str:
-    """What an event does to the tracks, in short ('Bilateral trust -5, Violence +3')."""
+    """Everything an event does, in short ('Bilateral trust -5, Violence +3, Leak: yes')."""
     sc = session.scenario
-    parts: list[str] = []
-    others = 0
-    for effect in sc.events[event].effects:
-        kind, index, value, is_set, delay, when = (
-            effect.kind,
-            effect.index,
-            effect.value,
-            effect.is_set,
-            effect.delay,
-            effect.when,
-        )
-        if kind != E_TRACK:
-            others += 1
-            continue
-        name = text(sc.model.tracks[index].name)
-        part = f"{name} = {value}" if is_set else f"{name} {value:+d}"
-        if delay:
-            part += " " + tr("ui.fac.effect.later", n=delay)
-        if when is not None:
-            part += " " + tr("ui.fac.effect.if")
-        parts.append(part)
-    line = ", ".join(parts) if parts else tr("text.none")
-    if others:
-        line += " " + tr("ui.fac.effect.others", n=others)
-    return line
+    parts = [effect_words(sc, effect) for effect in sc.events[event].effects]
+    return ", ".join(parts) if parts else tr("text.none")
 
 
 def order_label(session: Session, role: int, action: int, reveal: bool) -> str:

@@ -19,7 +19,7 @@ from collections.abc import Callable
 import pygame
 
 from game.engine import FACILITATOR, State
-from game.i18n import text, tr
+from game.i18n import text, tr, trn
 from game.shells.window import decisions
 from game.shells.window.app import App, Scene
 from game.shells.window.board import draw_section_title, visible_tracks
@@ -363,7 +363,7 @@ class FacilitatorScene(Scene):
 
     def pending_note(self) -> str:
         given = decisions.given_this_turn(self.session)
-        return (" " + tr("ui.fac.undo.pending", n=given)) if given else ""
+        return (" " + trn("ui.fac.undo.pending", given)) if given else ""
 
     def rewind(self, step: Callable) -> None:  # noqa: ANN001 - decisions.undo_last / undo_turn
         """Undo, then show the game from the board: the screens below may be out of date."""
@@ -461,7 +461,7 @@ class FacilitatorScene(Scene):
             row.selected = i == self.event
             drawn = s.drawn[i]
             risks = ", ".join(self.match.sc.model.events[i].risks)
-            row.detail = risks + ("  ·  " + tr("ui.fac.inject.drawn", n=drawn) if drawn else "")
+            row.detail = risks + ("  ·  " + trn("ui.fac.inject.drawn", drawn) if drawn else "")
             self.event_area.place(row, Rect(0, i * (row_h + t.px(4)), list_w - t.px(12), row_h))
         self.event_area.apply()
         areas.append(self.event_area)
@@ -710,9 +710,7 @@ class FacilitatorScene(Scene):
         self.undo_turn_button.enabled = turn is not None
         given = decisions.given_this_turn(session)
         if given:
-            self.add_text(
-                tr("ui.fac.undo.pending", n=given), Rect(rect.x, y, rect.width, 0), "small", "worse"
-            )
+            self.add_text(trn("ui.fac.undo.pending", given), Rect(rect.x, y, rect.width, 0), "small", "worse")
         return [self.undo_last_button, self.undo_turn_button]
 
     # ------------------------------------------------------------------ drawing

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import text, tr
+from game.i18n import text, tr, trn
 from game.shells.window.app import App, Scene
 from game.shells.window.board import draw_footer, draw_section_title, footer_height
 from game.shells.window.flow import advance
@@ -122,7 +122,7 @@ class IntroScene(Scene):
             line = f"{role_name(sc, role, short=False)}: {match.seat_label(role)}"
             y += p.draw_wrapped(surface, line, Rect(left.x, y, left.width - t.px(14), 400), "body") + t.px(2)
         y += t.gap
-        meta = tr("ui.intro.meta", seed=match.session.seed, turns=m.turns)
+        meta = trn("ui.intro.meta", m.turns, seed=match.session.seed)
         y += (
             p.draw_wrapped(surface, meta, Rect(left.x, y, left.width - t.px(14), 400), "small", pal.dim)
             + t.gap

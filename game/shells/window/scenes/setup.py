@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pygame
 
-from game.i18n import text, tr
+from game.i18n import text, tr, trn
 from game.shells.window.app import App, Scene
 from game.shells.window.chrome import draw_footer, draw_section_title, footer_height
 from game.shells.window.scenes.dialogs import MessageDialog
@@ -253,7 +253,7 @@ class SetupScene(Scene):
         mode = (
             tr("ui.setup.mode.solo")
             if humans == 1
-            else tr("ui.setup.mode.hotseat", n=humans)
+            else trn("ui.setup.mode.hotseat", humans)
             if humans > 1
             else tr("ui.setup.mode.watch")
         )
