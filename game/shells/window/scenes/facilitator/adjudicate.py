@@ -6,6 +6,8 @@ The preview says where the track will land before the ruling is given.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.i18n import text, tr
@@ -16,11 +18,14 @@ from game.shells.window.scenes.facilitator.section import CHANGES, Section, chan
 from game.shells.window.textinput import TextInput
 from game.shells.window.widgets import Button, Choice, ScrollArea, Widget
 
+if TYPE_CHECKING:
+    from game.shells.window.scenes.facilitator.scene import FacilitatorScene
+
 Rect = pygame.Rect
 
 
 class AdjudicateSection(Section):
-    def __init__(self, scene) -> None:  # noqa: ANN001 - the FacilitatorScene
+    def __init__(self, scene: FacilitatorScene) -> None:
         super().__init__(scene)
         self.track_choice = Choice(
             "adjudicate.track",

@@ -6,6 +6,8 @@ test). Every track can be moved, hidden ones too, each change shown in the board
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.i18n import tr
@@ -16,11 +18,14 @@ from game.shells.window.scenes.facilitator.section import CHANGES, Section, chan
 from game.shells.window.textinput import TextInput
 from game.shells.window.widgets import Button, ScrollArea, Widget
 
+if TYPE_CHECKING:
+    from game.shells.window.scenes.facilitator.scene import FacilitatorScene
+
 Rect = pygame.Rect
 
 
 class CustomSection(Section):
-    def __init__(self, scene) -> None:  # noqa: ANN001 - the FacilitatorScene
+    def __init__(self, scene: FacilitatorScene) -> None:
         super().__init__(scene)
         self.headline = TextInput("custom.headline", lambda: tr("ui.fac.custom.placeholder"), max_length=160)
         self.custom_area = ScrollArea()

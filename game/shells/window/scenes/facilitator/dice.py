@@ -8,6 +8,8 @@ panel may be on the projector.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.i18n import tr
@@ -19,6 +21,9 @@ from game.shells.window.scenes.dialogs import ConfirmDialog
 from game.shells.window.scenes.facilitator.section import Section
 from game.shells.window.widgets import Button, Choice, ScrollArea, Widget
 from game.story.words import odds_line
+
+if TYPE_CHECKING:
+    from game.shells.window.scenes.facilitator.scene import FacilitatorScene
 
 Rect = pygame.Rect
 Fields = tuple[DieField, DieField, Button]  # the two dice and "the computer rolls"
@@ -35,7 +40,7 @@ def dice_line_height(p: Painter) -> int:
 
 
 class DiceSection(Section):
-    def __init__(self, scene) -> None:  # noqa: ANN001 - the FacilitatorScene
+    def __init__(self, scene: FacilitatorScene) -> None:
         super().__init__(scene)
         self.reveal = False  # covert orders by name in the list
         self.table_dice = Choice(

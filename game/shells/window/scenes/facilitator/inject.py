@@ -7,6 +7,7 @@ the story and the effects, so the facilitator knows what the table will see befo
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -17,11 +18,14 @@ from game.shells.window.scenes.facilitator.section import Section
 from game.shells.window.textinput import TextInput
 from game.shells.window.widgets import Button, ScrollArea, Widget
 
+if TYPE_CHECKING:
+    from game.shells.window.scenes.facilitator.scene import FacilitatorScene
+
 Rect = pygame.Rect
 
 
 class InjectSection(Section):
-    def __init__(self, scene) -> None:  # noqa: ANN001 - the FacilitatorScene
+    def __init__(self, scene: FacilitatorScene) -> None:
         super().__init__(scene)
         self.event = 0
         self.event_area = ScrollArea()

@@ -6,6 +6,8 @@ while the facilitator runs it from the panel.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.i18n import tr
@@ -13,11 +15,14 @@ from game.shells.window.deliberation import MINUTES
 from game.shells.window.scenes.facilitator.section import Section
 from game.shells.window.widgets import Button, Choice, ScrollArea, Widget
 
+if TYPE_CHECKING:
+    from game.shells.window.scenes.facilitator.scene import FacilitatorScene
+
 Rect = pygame.Rect
 
 
 class TimerSection(Section):
-    def __init__(self, scene) -> None:  # noqa: ANN001 - the FacilitatorScene
+    def __init__(self, scene: FacilitatorScene) -> None:
         super().__init__(scene)
         self.minutes = Choice(
             "timer.minutes",

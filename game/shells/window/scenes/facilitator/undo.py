@@ -7,6 +7,7 @@ show a state that no longer exists, so after a rewind the panel closes onto the 
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 import pygame
 
@@ -16,6 +17,9 @@ from game.shells.window.app import App
 from game.shells.window.scenes.dialogs import ConfirmDialog
 from game.shells.window.scenes.facilitator.section import Section
 from game.shells.window.widgets import Button, ScrollArea, Widget
+
+if TYPE_CHECKING:
+    from game.shells.window.scenes.facilitator.scene import FacilitatorScene
 
 Rect = pygame.Rect
 
@@ -36,7 +40,7 @@ def show_board(app: App) -> None:
 
 
 class UndoSection(Section):
-    def __init__(self, scene) -> None:  # noqa: ANN001 - the FacilitatorScene
+    def __init__(self, scene: FacilitatorScene) -> None:
         super().__init__(scene)
         self.undo_last_button = Button("undo.last", lambda: tr("ui.fac.undo.last"), self.on_undo_last)
         self.undo_turn_button = Button("undo.turn", self.undo_turn_label, self.on_undo_turn)

@@ -6,6 +6,8 @@ to the session at once, and only when each proposal has one.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.engine import IllegalMove, pending_answers
@@ -16,12 +18,15 @@ from game.shells.window.scenes.play.pane import Pane
 from game.shells.window.widgets import Button, Widget
 from game.story.words import reason_text, role_name
 
+if TYPE_CHECKING:
+    from game.shells.window.scenes.play.scene import PlayScene
+
 Rect = pygame.Rect
 Block = tuple[int, int, int, str, str]  # (content y, height, term, title, body)
 
 
 class AnswersPane(Pane):
-    def __init__(self, scene) -> None:  # noqa: ANN001 - the PlayScene
+    def __init__(self, scene: PlayScene) -> None:
         super().__init__(scene)
         self.answers: dict[int, bool] = {}
         self.toggles: list[Toggle] = []

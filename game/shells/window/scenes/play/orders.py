@@ -7,6 +7,8 @@ rules of its own. The card in focus is described beside the list (``details``).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.engine import IllegalMove, check_orders, legal_action_indexes, why_not
@@ -21,6 +23,9 @@ from game.shells.window.scenes.play.pane import Pane
 from game.shells.window.widgets import Button, Widget
 from game.story.words import action_name, category_name, cost_line, odds_line, reason_text
 
+if TYPE_CHECKING:
+    from game.shells.window.scenes.play.scene import PlayScene
+
 Rect = pygame.Rect
 CATEGORY_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4)
 
@@ -30,7 +35,7 @@ class OrdersPane(Pane):
 
     news_share = 0.27  # the cards need the room
 
-    def __init__(self, scene) -> None:  # noqa: ANN001 - the PlayScene
+    def __init__(self, scene: PlayScene) -> None:
         super().__init__(scene)
         self.selected: list[int] = []
         self.cards: dict[int, ActionCard] = {}

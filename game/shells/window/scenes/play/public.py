@@ -8,6 +8,8 @@ screen on or plays the turn.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 import pygame
 
 from game.engine.log import AG_IN_FORCE, L_ORDER
@@ -19,11 +21,14 @@ from game.shells.window.scenes.play.pane import Pane
 from game.shells.window.widgets import Button, Widget
 from game.story.words import action_name, role_name
 
+if TYPE_CHECKING:
+    from game.shells.window.scenes.play.scene import PlayScene
+
 Rect = pygame.Rect
 
 
 class PublicPane(Pane):
-    def __init__(self, scene) -> None:  # noqa: ANN001 - the PlayScene
+    def __init__(self, scene: PlayScene) -> None:
         super().__init__(scene)
         self.next_button = Button("next", self.next_label, self.on_next, kind="primary")
 
