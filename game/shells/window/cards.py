@@ -95,52 +95,72 @@ class ActionCard(Widget):
             p.draw_text(surface, line, (tx, y), "body_bold", name_color)
             y += p.line_height("body_bold")
         for i, line in enumerate(meta):
-            is_note = (self.note or self.covert) and i == len(meta) - 1
-            color = pal.dim
-            if is_note and not self.legal:
-                color = pal.worse
-            elif not usable and not self.selected:
-                color = pal.line if pal.name == "dark" else pal.dim
-            room = width
-            if is_note and self.covert:
-                tag = tr("ui.covert")
-                tag_w = p.width(tag, "small_bold") + t.px(10)
-                tag_rect = Rect(tx, y, tag_w, p.line_height("small_bold"))
-                pygame.draw.rect(surface, pal.covert, tag_rect, width=1, border_radius=t.px(4))
-                p.draw_text(
-                    surface,
-                    tag,
-                    (tag_rect.centerx, tag_rect.y),
-                    "small_bold",
-                    pal.covert,
-                    align="center",
-                )
-                if line:
-                    p.draw_text(
-                        surface,
-                        line,
-                        (tag_rect.right + t.gap, y),
-                        "small",
-                        color,
-                        max_width=room - tag_w - t.gap,
-                    )
-            elif line:
-                p.draw_text(surface, line, (tx, y), "small", color, max_width=room)
+            is_note = bool(self.note or self.covert) and i == len(meta) - 1
+            self._draw_meta_line(surface, p, line, (tx, y), width, is_note, usable)
             y += p.line_height("small")
         if self.selected:
-            r = t.px(11)
-            center = (rect.right - r - t.px(6), rect.y + r + t.px(6))
-            pygame.draw.circle(surface, pal.primary, center, r)
-            p.draw_text(
-                surface,
-                str(self.selected),
-                (center[0], center[1] - p.line_height("small_bold") // 2),
-                "small_bold",
-                pal.primary_text,
-                align="center",
-            )
+            self._draw_position(surface, p)
         if focused:
             p.focus_ring(surface, rect)
+
+    def _draw_meta_line(
+        self,
+        surface: pygame.Surface,
+        p: Painter,
+        line: str,
+        at: tuple[int, int],
+        room: int,
+        is_note: bool,
+        usable: bool,
+    ) -> None:
+        """Cost, odds or the note; the note of a covert card follows a 'covert' tag."""
+        t = p.theme
+        pal = p.pal
+        tx, y = at
+        color = pal.dim
+        if is_note and not self.legal:
+            color = pal.worse
+        elif not usable and not self.selected:
+            color = pal.line if pal.name == "dark" else pal.dim
+        if is_note and self.covert:
+            tag = tr("ui.covert")
+            tag_w = p.width(tag, "small_bold") + t.px(10)
+            tag_rect = Rect(tx, y, tag_w, p.line_height("small_bold"))
+            pygame.draw.rect(surface, pal.covert, tag_rect, width=1, border_radius=t.px(4))
+            p.draw_text(
+                surface,
+                tag,
+                (tag_rect.centerx, tag_rect.y),
+                "small_bold",
+                pal.covert,
+                align="center",
+            )
+            if line:
+                p.draw_text(
+                    surface,
+                    line,
+                    (tag_rect.right + t.gap, y),
+                    "small",
+                    color,
+                    max_width=room - tag_w - t.gap,
+                )
+        elif line:
+            p.draw_text(surface, line, (tx, y), "small", color, max_width=room)
+
+    def _draw_position(self, surface: pygame.Surface, p: Painter) -> None:
+        """The card's place among the chosen orders (1, 2, ...) in a disc at the top right."""
+        t = p.theme
+        r = t.px(11)
+        center = (self.rect.right - r - t.px(6), self.rect.y + r + t.px(6))
+        pygame.draw.circle(surface, p.pal.primary, center, r)
+        p.draw_text(
+            surface,
+            str(self.selected),
+            (center[0], center[1] - p.line_height("small_bold") // 2),
+            "small_bold",
+            p.pal.primary_text,
+            align="center",
+        )
 
 
 class Toggle(Button):

@@ -10,7 +10,9 @@ from __future__ import annotations
 import os
 import sys
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
 SEED = 11
 
@@ -59,10 +61,6 @@ def save(app, path: Path) -> None:  # noqa: ANN001
 
 def shoot(folder: Path, size: tuple[int, int] = (1280, 720), suffix: str = "") -> list[Path]:
     """A hot-seat game for the public board and hand-off, a solo game for everything else."""
-    import pygame
-
-    from game.shells.window.script import Driver, play_to_end
-
     folder.mkdir(parents=True, exist_ok=True)
     out: list[Path] = []
 
@@ -71,7 +69,21 @@ def shoot(folder: Path, size: tuple[int, int] = (1280, 720), suffix: str = "") -
         save(app, path)
         out.append(path)
 
-    # Solo: title, setup, the orders screen with a track's "why", the resolution, the end.
+    shoot_solo(size, shot)
+    shoot_shared(size, shot)
+    shoot_facilitator(size, shot)
+    return out
+
+
+Shot = Callable[[Any, str], None]
+
+
+def shoot_solo(size: tuple[int, int], shot: Shot) -> None:
+    """Solo: title, setup, the orders screen with a track's "why", the resolution, the end."""
+    import pygame
+
+    from game.shells.window.script import Driver, play_to_end
+
     app = make_app(size)
     driver = Driver(app)
     shot(app, "title")
@@ -98,7 +110,13 @@ def shoot(folder: Path, size: tuple[int, int] = (1280, 720), suffix: str = "") -
     shot(app, "end-tracks")
     pygame.display.quit()
 
-    # Shared screen: the public board and the hand-off.
+
+def shoot_shared(size: tuple[int, int], shot: Shot) -> None:
+    """Shared screen: the hand-off, then the public board after every team has given orders."""
+    import pygame
+
+    from game.shells.window.script import Driver
+
     app = make_app(size, roles="us=human,mexico=human,civil=human")
     driver = Driver(app)
     driver.settle()
@@ -122,7 +140,13 @@ def shoot(folder: Path, size: tuple[int, int] = (1280, 720), suffix: str = "") -
     shot(app, "public")
     pygame.display.quit()
 
-    # The facilitator's panel: the table's dice for the orders given so far, a secret one hidden.
+
+def shoot_facilitator(size: tuple[int, int], shot: Shot) -> None:
+    """The facilitator's panel: the table's dice for the orders given so far, a secret one hidden."""
+    import pygame
+
+    from game.shells.window.script import Driver
+
     app = make_app(size, roles="us=human,mexico=human,civil=human")
     driver = Driver(app)
     driver.settle()
@@ -152,7 +176,6 @@ def shoot(folder: Path, size: tuple[int, int] = (1280, 720), suffix: str = "") -
     driver.frame(dt=61.0)
     shot(app, "facilitator")
     pygame.display.quit()
-    return out
 
 
 def main(argv: list[str]) -> int:

@@ -89,13 +89,9 @@ class IntroScene(Scene):
 
     def draw_body(self, surface: pygame.Surface, rect: Rect, offset: int) -> int:
         """Two columns when there is a briefing (solo), one otherwise; returns the height needed."""
-        p = self.p
-        t = p.theme
-        pal = p.pal
+        t = self.p.theme
         match = self.app.match
         assert match is not None
-        sc = match.sc
-        m = sc.model
         solo = len(match.humans()) == 1
         left = Rect(
             rect.x,
@@ -105,64 +101,70 @@ class IntroScene(Scene):
         )
         clip = surface.get_clip()
         surface.set_clip(rect)
-        y = rect.y - offset
-        y += (
-            p.draw_wrapped(surface, text(m.intro), Rect(left.x, y, left.width - t.px(14), 4000), "body")
-            + t.gap
-        )
-        source = f"{tr('text.source')}: {text(m.source.title)}"
-        if m.source.publisher:
-            source += f" - {text(m.source.publisher)}"
-        y += (
-            p.draw_wrapped(surface, source, Rect(left.x, y, left.width - t.px(14), 400), "small", pal.dim)
-            + t.pad
-        )
-        y += draw_section_title(surface, p, tr("ui.setup.players"), (left.x, y), left.width - t.px(14))
-        for role in range(len(sc.roles)):
-            line = f"{role_name(sc, role, short=False)}: {match.seat_label(role)}"
-            y += p.draw_wrapped(surface, line, Rect(left.x, y, left.width - t.px(14), 400), "body") + t.px(2)
-        y += t.gap
-        meta = trn("ui.intro.meta", m.turns, seed=match.session.seed)
-        y += (
-            p.draw_wrapped(surface, meta, Rect(left.x, y, left.width - t.px(14), 400), "small", pal.dim)
-            + t.gap
-        )
-        if not solo and match.humans():
-            y += p.draw_wrapped(
-                surface,
-                tr("ui.intro.private"),
-                Rect(left.x, y, left.width - t.px(14), 400),
-                "body",
-                pal.better,
-            )
+        y = self.draw_scenario(surface, left, rect.y - offset, solo)
         height = y + offset - rect.y
         surface.set_clip(clip)
         if solo:
-            role = match.humans()[0]
             right = Rect(
                 left.right + t.pad * 2,
                 rect.y,
                 rect.right - left.right - t.pad * 2 - t.px(14),
                 rect.height,
             )
-            surface.set_clip(right)
-            yy = right.y - offset
-            p.draw_text(
-                surface,
-                tr("ui.briefing.title", role=role_name(sc, role, short=False)),
-                (right.x, yy),
-                "heading",
-                max_width=right.width,
-            )
-            yy += p.line_height("heading") + t.gap
-            used = draw_briefing(
-                surface,
-                p,
-                match.session.view(role),
-                role,
-                Rect(right.x, max(yy, right.y), right.width, right.bottom - max(yy, right.y)),
-                max(0, right.y - yy),
-            )
+            height = max(height, self.draw_solo_briefing(surface, right, offset))
             surface.set_clip(clip)
-            height = max(height, p.line_height("heading") + t.gap + used)
         return height
+
+    def draw_scenario(self, surface: pygame.Surface, left: Rect, y: int, solo: bool) -> int:
+        """The scenario's introduction, its source, who plays whom and the seed; returns y below."""
+        p = self.p
+        t = p.theme
+        pal = p.pal
+        match = self.app.match
+        assert match is not None
+        sc = match.sc
+        m = sc.model
+        width = left.width - t.px(14)
+        y += p.draw_wrapped(surface, text(m.intro), Rect(left.x, y, width, 4000), "body") + t.gap
+        source = f"{tr('text.source')}: {text(m.source.title)}"
+        if m.source.publisher:
+            source += f" - {text(m.source.publisher)}"
+        y += p.draw_wrapped(surface, source, Rect(left.x, y, width, 400), "small", pal.dim) + t.pad
+        y += draw_section_title(surface, p, tr("ui.setup.players"), (left.x, y), width)
+        for role in range(len(sc.roles)):
+            line = f"{role_name(sc, role, short=False)}: {match.seat_label(role)}"
+            y += p.draw_wrapped(surface, line, Rect(left.x, y, width, 400), "body") + t.px(2)
+        y += t.gap
+        meta = trn("ui.intro.meta", m.turns, seed=match.session.seed)
+        y += p.draw_wrapped(surface, meta, Rect(left.x, y, width, 400), "small", pal.dim) + t.gap
+        if not solo and match.humans():
+            private = tr("ui.intro.private")
+            y += p.draw_wrapped(surface, private, Rect(left.x, y, width, 400), "body", pal.better)
+        return y
+
+    def draw_solo_briefing(self, surface: pygame.Surface, right: Rect, offset: int) -> int:
+        """The solo player's briefing in the right column, scrolled with the left; returns its height."""
+        p = self.p
+        t = p.theme
+        match = self.app.match
+        assert match is not None
+        role = match.humans()[0]
+        surface.set_clip(right)
+        yy = right.y - offset
+        p.draw_text(
+            surface,
+            tr("ui.briefing.title", role=role_name(match.sc, role, short=False)),
+            (right.x, yy),
+            "heading",
+            max_width=right.width,
+        )
+        yy += p.line_height("heading") + t.gap
+        used = draw_briefing(
+            surface,
+            p,
+            match.session.view(role),
+            role,
+            Rect(right.x, max(yy, right.y), right.width, right.bottom - max(yy, right.y)),
+            max(0, right.y - yy),
+        )
+        return p.line_height("heading") + t.gap + used

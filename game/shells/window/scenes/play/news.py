@@ -1,0 +1,61 @@
+"""The news column of the play screen: what happened, in the order a table would read it.
+
+Last turn's big consequences first, then this turn's news (each event with its story), then
+why the computer players answered as they did. Everything comes from the view the screen was
+given, so a secret never reaches the news before it is exposed.
+"""
+
+from __future__ import annotations
+
+from game.engine import State
+from game.engine.log import L_EVENT
+from game.i18n import text, tr
+from game.shells.window.board import NewsLine
+from game.shells.window.flow import Match
+from game.shells.window.painter import Painter
+from game.story.words import headline, headlines, role_name
+
+CONSEQUENCE_KINDS = ("rule", "exposed", "agreement", "ending")
+
+
+def board_news(s: State, match: Match) -> list[NewsLine]:
+    """Last turn's big consequences, this turn's news (with the story), answers and reasons."""
+    sc = s.scenario
+    lines: list[NewsLine] = []
+    if s.history:
+        for item in headlines(s, s.history[-1].entries):
+            if item.major and item.kind in CONSEQUENCE_KINDS:
+                lines.append(NewsLine(item.text, item.risks, True))
+    for entry in s.current:
+        item = headline(s, entry)
+        if item is None or not item.text:
+            continue
+        lines.append(NewsLine(item.text, item.risks, item.major))
+        if entry[0] == L_EVENT:
+            story = text(sc.model.events[entry[1]].text)
+            if story:
+                lines.append(NewsLine(story, (), False, "reason"))
+    for role, _term, why in match.answer_reasons():
+        lines.append(
+            NewsLine(
+                tr("ui.reason.answer", role=role_name(sc, role), why=why),
+                (),
+                False,
+                "reason",
+            )
+        )
+    if not lines:
+        lines.append(NewsLine(tr("ui.news.none"), (), False, "reason"))
+    return lines
+
+
+def news_height(p: Painter, lines: list[NewsLine], width: int) -> int:
+    """The height the news would take unscrolled (as board.draw_news lays it out)."""
+    t = p.theme
+    text_w = width - t.px(20) - t.px(10)
+    total = 0
+    for line in lines:
+        style = "body_bold" if line.major else ("small" if line.tone == "reason" else "body")
+        body = line.text + (f"  ({', '.join(line.risks)})" if line.risks else "")
+        total += p.wrapped_height(body, style, text_w) + t.px(6)
+    return total
