@@ -17,7 +17,6 @@ from game.session.table import Session
 from game.shells.window.reportjob import CANCELLED, DONE
 from game.shells.window.screenshots import make_app
 from game.shells.window.script import Driver
-from game.shells.window.start import begin
 from game.shells.window.textinput import TextInput, route_text_input
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -45,7 +44,7 @@ def at_the_end(turns: int = 3) -> tuple[object, Driver]:
         else:
             session.resolve()
     app = make_app((1280, 720))
-    begin(app, session, show_intro=False)
+    app.go.begin(session, show_intro=False)
     d = Driver(app)
     assert d.scene.name == "end"
     return app, d

@@ -70,9 +70,7 @@ def test_turn_limit_from_setup_survives_save_and_continue() -> None:
     d.settle()
     d.press("continue", "keyboard")
     # Back to the title: Continue offers the autosave, which keeps the 3-turn limit.
-    from game.shells.window.scenes.menu import go_to_title
-
-    go_to_title(app)
+    app.go.title()
     d.settle()
     assert "continue" in d.keys()
     d.press("continue", "mouse")

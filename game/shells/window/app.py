@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING, Any
 import pygame
 
 from game.shells.window import deliberation
+from game.shells.window.nav import Navigator
 from game.shells.window.painter import Painter
 from game.shells.window.theme import MIN_SIZE, Settings, Theme
 from game.shells.window.widgets import Form
@@ -96,6 +97,7 @@ class App:
         self.on_quit: Callable[[], None] | None = None
         self.options: Any = None  # the command line's LaunchOptions (for a fresh title screen)
         self.library: Any = None  # scenarios loaded so far
+        self.go = Navigator(self)  # the way to every other screen
 
     # ------------------------------------------------------------------ the stack
 
@@ -192,18 +194,13 @@ class App:
             self.toggle_projector()
             return True
         if event.key == pygame.K_F1:
-            from game.shells.window.scenes.help import HelpScene
-
-            if not isinstance(self.top, HelpScene):
-                self.push(HelpScene(self))
+            self.go.help()
             return True
         if event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
             self.quit()
             return True
         if event.key == pygame.K_F9 and self.match is not None:
-            from game.shells.window.scenes.facilitator import toggle_panel
-
-            toggle_panel(self)
+            self.go.facilitator()
             return True
         return False
 

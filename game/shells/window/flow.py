@@ -1,8 +1,8 @@
 """Who acts next at the table, and which screen that means: the window's flow over a Session.
 
-The session holds the game; this module only reads it to decide the next screen (a hand-off,
-a role's private answers or orders, the resolution, the end) and calls the session's own
-methods (``submit_orders``, ``apply_answers``, ``resolve``) when the players have decided.
+The session (the table) holds the game and says who acts next; ``Match`` adds what the window
+remembers about it (autosave errors, briefings seen, the facilitator's timer, table dice).
+Which screen that means is ``nav.Navigator``'s job.
 """
 
 from __future__ import annotations
@@ -12,8 +12,7 @@ from typing import TYPE_CHECKING, Any
 
 from game.engine import PUBLIC, State
 from game.engine.move import ANSWERS
-from game.i18n import language, text
-from game.session.table import ANSWER, APPLY_ANSWERS, END, ORDER, RESOLVE  # noqa: F401 - for the scenes
+from game.i18n import language, text, tr
 from game.shells.window import saves
 from game.shells.window.deliberation import DeliberationTimer
 from game.story.facts import tell_turn
@@ -21,7 +20,6 @@ from game.story.words import role_name
 
 if TYPE_CHECKING:
     from game.session.table import Session
-    from game.shells.window.app import App
 
 
 @dataclass
@@ -99,8 +97,6 @@ class Match:
         ]
 
     def seat_label(self, role: int) -> str:
-        from game.i18n import tr
-
         seat = self.session.seats[role]
         if seat.human:
             return tr("ui.seat.human")
@@ -127,44 +123,3 @@ def role_phrase(sc: Any, role: int) -> str:
     if name.lower().startswith("the "):
         return "the " + name[4:]
     return "the " + name
-
-
-def advance(app: App, play_turn: bool = False) -> None:
-    """Show the next screen of the game (called whenever the players finish a step).
-
-    With the table's dice in use, the last orders lead to the public board instead of straight
-    to the resolution, so the facilitator can enter the dice; its button passes ``play_turn``.
-    """
-    from game.shells.window.scenes.end import EndScene
-    from game.shells.window.scenes.handoff import HandoffScene
-    from game.shells.window.scenes.play import PlayScene
-    from game.shells.window.scenes.resolution import ResolutionScene
-
-    match = app.match
-    assert match is not None
-    step, role = match.next_step()
-    if step == END:
-        app.reset(EndScene(app))
-        return
-    if step in (ANSWER, ORDER):
-        mode = "answers" if step == ANSWER else "orders"
-        assert role is not None
-        if match.hot_seat():
-            app.reset(HandoffScene(app, role, mode))
-        else:
-            app.reset(PlayScene(app, mode, role))
-        return
-    if step == APPLY_ANSWERS:
-        match.session.advance()  # the answers apply; autosaves through session.on_change
-        if match.hot_seat() or not match.humans():
-            app.reset(PlayScene(app, "public", None, notice="answers"))
-        else:
-            advance(app)
-        return
-    if match.table_dice and not play_turn:
-        app.reset(PlayScene(app, "public", None, notice="dice"))
-        return
-    before = match.view()
-    shown_from = len(before.current)
-    match.session.advance()
-    app.reset(ResolutionScene(app, shown_from))

@@ -13,6 +13,15 @@ import os
 import sys
 import time
 
+import pygame
+
+from game.errors import BadInput
+from game.i18n import check_language, set_language
+from game.shells.window.app import App, open_window
+from game.shells.window.scenes.title import TitleScene
+from game.shells.window.start import LaunchOptions, Library
+from game.shells.window.theme import Settings
+
 NO_DISPLAY_EXIT = 2
 DEFAULT_SIZE = (1280, 720)
 # Set to a file name: the time of the first frame is written there, then the window closes.
@@ -58,23 +67,13 @@ def run_window(args: argparse.Namespace) -> int:
     if missing:
         print(no_display_message(missing), file=sys.stderr)
         return NO_DISPLAY_EXIT
-    os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    # The window draws in software and flips only when something changed: SDL's default of
-    # copying the frame through OpenGL loads a GL driver (Mesa's software one on machines
-    # without a GPU: 126 MB resident for a bare window, against 29 MB without it).
-    os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
-    from game.i18n import check_language, set_language
 
     lang = getattr(args, "lang", None)
     if lang:
         try:
             set_language(check_language(lang))
         except ValueError as err:
-            from game.errors import BadInput
-
             raise BadInput(str(err)) from None
-
-    import pygame
 
     try:
         pygame.display.init()
@@ -84,8 +83,6 @@ def run_window(args: argparse.Namespace) -> int:
             print(no_display_message(f"only the {driver} video driver is available"), file=sys.stderr)
             return NO_DISPLAY_EXIT
         pygame.font.init()
-        from game.shells.window.app import App, open_window
-        from game.shells.window.theme import Settings
 
         settings = Settings()
         try:
@@ -99,9 +96,6 @@ def run_window(args: argparse.Namespace) -> int:
         pygame.quit()
         return NO_DISPLAY_EXIT
     try:
-        from game.shells.window.scenes.title import TitleScene
-        from game.shells.window.start import LaunchOptions, Library
-
         options = LaunchOptions(
             scenario=getattr(args, "scenario", None),
             seed=getattr(args, "seed", None),
@@ -123,8 +117,6 @@ def run_window(args: argparse.Namespace) -> int:
 
 def first_frame_only(app: object, path: str, started: float) -> int:
     """For bench/ui.py: draw and show the first frame, write when that happened, close."""
-    import pygame
-
     app.step([], 0.0)  # type: ignore[attr-defined]
     pygame.display.flip()
     shown = time.time()

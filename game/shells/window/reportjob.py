@@ -16,6 +16,9 @@ import time
 from pathlib import Path
 from typing import Any
 
+from game.report import make_report, render, write_text
+from game.session.store import saves_dir
+
 RUNNING, DONE, FAILED, CANCELLED = "running", "done", "failed", "cancelled"
 _WAKE_TYPE: int | None = None
 
@@ -51,7 +54,6 @@ def report_name(session: Any) -> str:
 
 
 def reports_dir() -> Path:
-    from game.session.store import saves_dir
 
     folder = saves_dir() / "reports"
     folder.mkdir(parents=True, exist_ok=True)
@@ -111,8 +113,6 @@ class ReportJob:
 
     def _run(self) -> None:
         try:
-            from game.report import make_report, render, write_text
-
             report = make_report(self.session, self.games, progress=self._progress)
             if self._cancel.is_set():
                 raise Cancelled

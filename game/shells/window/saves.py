@@ -1,7 +1,6 @@
 """The window's door to saved games (``game.session.store``): every failure becomes a message.
 
-The store is imported on first use (keeping the first frame fast). Whatever goes wrong - a
-broken or foreign save file, a full disk, no save folder - comes back as :class:`SaveProblem`
+Whatever goes wrong - a broken or foreign save file, a full disk, no save folder - comes back as :class:`SaveProblem`
 with a sentence for the player; the window shows it and carries on.
 """
 
@@ -12,6 +11,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from game.i18n import tr
+from game.session import store
 
 if TYPE_CHECKING:
     from game.session.table import Session
@@ -28,14 +28,6 @@ class SaveEntry:
     detail: str  # e.g. 'The Mission Question - turn 4 - 2025-05-01 14:02'
 
 
-def _store() -> Any:
-    try:
-        from game.session import store
-    except ImportError as err:  # the store is not installed in this build
-        raise SaveProblem(tr("ui.save.unavailable")) from err
-    return store
-
-
 def _describe(err: BaseException) -> str:
     problems = getattr(err, "problems", None)
     if problems:
@@ -44,23 +36,20 @@ def _describe(err: BaseException) -> str:
 
 
 def available() -> bool:
-    try:
-        _store()
-    except SaveProblem:
-        return False
+    """Saving is always possible in this build (the window asks before offering it)."""
     return True
 
 
 def latest_autosave() -> Path | None:
     try:
-        return _store().latest_autosave()
+        return store.latest_autosave()
     except Exception:  # noqa: BLE001 - no autosave to offer is the safe answer
         return None
 
 
 def autosave(session: Session) -> None:
     try:
-        _store().autosave(session)
+        store.autosave(session)
     except SaveProblem:
         raise
     except Exception as err:  # noqa: BLE001 - any failure is reported, never a crash
@@ -69,7 +58,7 @@ def autosave(session: Session) -> None:
 
 def save_named(session: Session, name: str) -> Path | None:
     try:
-        return _store().save_named(session, name)
+        return store.save_named(session, name)
     except SaveProblem:
         raise
     except Exception as err:  # noqa: BLE001
@@ -78,7 +67,6 @@ def save_named(session: Session, name: str) -> Path | None:
 
 def load_path(path: str | Path) -> Session:
     """A save by file path, or by the name it was saved under (``--load seminar-1``)."""
-    store = _store()
     try:
         resolve = getattr(store, "resolve_save", None)
         found = Path(resolve(path)) if resolve is not None else Path(path)
@@ -91,7 +79,7 @@ def load_path(path: str | Path) -> Session:
 
 def list_saves() -> list[SaveEntry]:
     try:
-        items = _store().list_saves()
+        items = store.list_saves()
     except SaveProblem:
         raise
     except Exception as err:  # noqa: BLE001

@@ -14,6 +14,15 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import pygame
+
+from game.i18n import set_language
+from game.shells.window.app import App
+from game.shells.window.scenes.title import TitleScene
+from game.shells.window.script import Driver, play_to_end
+from game.shells.window.start import LaunchOptions, Library
+from game.shells.window.theme import Settings
+
 SEED = 11
 
 
@@ -29,13 +38,6 @@ def make_app(
     os.environ.setdefault("SDL_AUDIODRIVER", "dummy")
     os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")  # as the real window (launch.py)
     os.environ.setdefault("PYGAME_HIDE_SUPPORT_PROMPT", "1")
-    import pygame
-
-    from game.i18n import set_language
-    from game.shells.window.app import App
-    from game.shells.window.scenes.title import TitleScene
-    from game.shells.window.start import LaunchOptions, Library
-    from game.shells.window.theme import Settings
 
     set_language(lang or "en")
     pygame.display.init()
@@ -52,8 +54,6 @@ def make_app(
 
 
 def save(app, path: Path) -> None:  # noqa: ANN001
-    import pygame
-
     app.draw()
     pygame.image.save(app.surface, str(path))
     print(path)
@@ -80,9 +80,6 @@ Shot = Callable[[Any, str], None]
 
 def shoot_solo(size: tuple[int, int], shot: Shot) -> None:
     """Solo: title, setup, the orders screen with a track's "why", the resolution, the end."""
-    import pygame
-
-    from game.shells.window.script import Driver, play_to_end
 
     app = make_app(size)
     driver = Driver(app)
@@ -113,9 +110,6 @@ def shoot_solo(size: tuple[int, int], shot: Shot) -> None:
 
 def shoot_shared(size: tuple[int, int], shot: Shot) -> None:
     """Shared screen: the hand-off, then the public board after every team has given orders."""
-    import pygame
-
-    from game.shells.window.script import Driver
 
     app = make_app(size, roles="us=human,mexico=human,civil=human")
     driver = Driver(app)
@@ -143,9 +137,6 @@ def shoot_shared(size: tuple[int, int], shot: Shot) -> None:
 
 def shoot_facilitator(size: tuple[int, int], shot: Shot) -> None:
     """The facilitator's panel: the table's dice for the orders given so far, a secret one hidden."""
-    import pygame
-
-    from game.shells.window.script import Driver
 
     app = make_app(size, roles="us=human,mexico=human,civil=human")
     driver = Driver(app)

@@ -10,13 +10,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.ai import KINDS
+from game.errors import ContentError
 from game.i18n import text, tr
+from game.scenario.load import bundled_scenarios, load_scenario, scenario_path, with_turns
+from game.session.seats import SeatError, parse_seats
+from game.session.table import Session
 
 if TYPE_CHECKING:
     from game.scenario.runtime import CompiledScenario
     from game.session.seats import Seat
     from game.session.table import Session
-    from game.shells.window.app import App
 
 
 class StartProblem(Exception):
@@ -42,7 +46,6 @@ class Library:
         self.extra: list[Path] = []  # scenarios named on the command line
 
     def paths(self) -> list[Path]:
-        from game.scenario.load import bundled_scenarios
 
         found = list(bundled_scenarios())
         for path in self.extra:
@@ -51,8 +54,6 @@ class Library:
         return found
 
     def load(self, name: str | Path | None) -> CompiledScenario:
-        from game.errors import ContentError
-        from game.scenario.load import load_scenario, scenario_path
 
         path = scenario_path(str(name) if name is not None else None)
         key = str(path.resolve()) if path.exists() else str(path)
@@ -86,13 +87,11 @@ def new_seed() -> int:
 
 def seat_kinds() -> tuple[str, ...]:
     """'human' and whatever computer players this build has (read at run time)."""
-    from game.ai import KINDS
 
     return ("human", *KINDS)
 
 
 def parse_roles(scenario: CompiledScenario, spec: str | None, default: str = "human") -> list[Seat]:
-    from game.session.seats import SeatError, parse_seats
 
     try:
         return parse_seats(spec, scenario, default, seat_kinds())
@@ -103,36 +102,8 @@ def parse_roles(scenario: CompiledScenario, spec: str | None, default: str = "hu
 def new_session(
     scenario: CompiledScenario, seats: list[Seat], seed: int | None, turns: int | None = None
 ) -> Session:
-    from game.scenario.load import with_turns
-    from game.session.table import Session
 
     try:
         return Session.new(with_turns(scenario, turns), new_seed() if seed is None else seed, seats)
     except ValueError as err:  # e.g. an unknown persona for a computer player
         raise StartProblem(str(err)) from None
-
-
-def begin(app: App, session: Session, show_intro: bool = True) -> None:
-    """Make this session the window's game and show its first screen."""
-    from game.shells.window.flow import Match, advance
-    from game.shells.window.scenes.intro import IntroScene
-
-    match = Match(session)
-    app.match = match
-    session.on_change = lambda _session: match.autosave()  # after every applied move
-    match.autosave()
-    if show_intro:
-        app.reset(IntroScene(app))
-    else:
-        advance(app)
-
-
-def resume(app: App, path: str | Path) -> None:
-    """Load a save and carry on from where it stopped; raises StartProblem if it will not load."""
-    from game.shells.window import saves
-
-    try:
-        session = saves.load_path(path)
-    except saves.SaveProblem as err:
-        raise StartProblem(str(err)) from None
-    begin(app, session, show_intro=False)

@@ -72,30 +72,16 @@ class EndScene(Scene):
         self.invalidate()
 
     def on_new(self) -> None:
-        from game.shells.window.scenes.setup import SetupScene
-        from game.shells.window.scenes.title import TitleScene
-        from game.shells.window.start import LaunchOptions, Library
-
-        library = self.app.library or Library()
-        options = self.app.options or LaunchOptions()
-        self.app.match = None
-        self.app.reset(TitleScene(self.app, options, library))
-        self.app.push(SetupScene(self.app, library, options))
+        self.app.go.new_game()
 
     def on_title(self) -> None:
-        from game.shells.window.scenes.menu import go_to_title
-
-        go_to_title(self.app)
+        self.app.go.title()
 
     def on_report(self) -> None:
-        from game.shells.window.scenes.report import ReportScene
-
-        self.app.push(ReportScene(self.app))
+        self.app.go.report()
 
     def on_save(self) -> None:
-        from game.shells.window.scenes.menu import save_game
-
-        save_game(self.app)
+        self.app.go.save_game()
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN:
@@ -106,9 +92,7 @@ class EndScene(Scene):
                 self.set_tab(TABS[event.key - pygame.K_1])
                 return True
             if event.key == pygame.K_ESCAPE:
-                from game.shells.window.scenes.menu import open_game_menu
-
-                open_game_menu(self.app)
+                self.app.go.game_menu()
                 return True
             if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP):
                 return self.area.scroll(

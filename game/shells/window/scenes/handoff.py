@@ -36,14 +36,10 @@ class HandoffScene(Scene):
         self.menu = Button("menu", lambda: tr("ui.menu"), self.on_menu, kind="quiet", style="body")
 
     def on_ready(self) -> None:
-        from game.shells.window.scenes.play import PlayScene
-
-        self.app.reset(PlayScene(self.app, self.mode, self.role))
+        self.app.go.play(self.mode, self.role)
 
     def on_menu(self) -> None:
-        from game.shells.window.scenes.menu import open_game_menu
-
-        open_game_menu(self.app)
+        self.app.go.game_menu()
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

@@ -11,7 +11,6 @@ import pygame
 from game.i18n import text, tr, trn
 from game.shells.window.app import App, Scene
 from game.shells.window.board import draw_footer, draw_section_title, footer_height
-from game.shells.window.flow import advance
 from game.shells.window.scenes.briefing import draw_briefing
 from game.shells.window.widgets import Button, ScrollArea
 from game.story.words import role_name
@@ -34,12 +33,10 @@ class IntroScene(Scene):
         assert match is not None
         if not match.hot_seat():
             match.briefed.update(match.humans())
-        advance(self.app)
+        self.app.go.advance()
 
     def on_menu(self) -> None:
-        from game.shells.window.scenes.menu import go_to_title
-
-        go_to_title(self.app)
+        self.app.go.title()
 
     def handle(self, event: pygame.event.Event) -> bool:
         if (

@@ -8,14 +8,6 @@ from game.shells.window.app import App
 from game.shells.window.scenes.dialogs import ConfirmDialog, MenuDialog, MessageDialog, PromptDialog
 
 
-def go_to_title(app: App) -> None:
-    from game.shells.window.scenes.title import TitleScene
-
-    app.match = None
-    title = TitleScene(app, app.options, app.library)
-    app.reset(title)
-
-
 def save_game(app: App) -> None:
     """Ask for a name and save; the result (or the problem) is reported."""
     match = app.match
@@ -35,16 +27,13 @@ def save_game(app: App) -> None:
 
 
 def open_game_menu(app: App) -> None:
-    from game.shells.window.scenes.help import HelpScene, SettingsScene
-    from game.shells.window.scenes.title import open_load_dialog
-
     def to_title() -> None:
         app.push(
             ConfirmDialog(
                 app,
                 tr("ui.menu.leave_title"),
                 tr("ui.menu.leave_body"),
-                lambda: go_to_title(app),
+                app.go.title,
                 yes=tr("ui.main_menu"),
             )
         )
@@ -60,15 +49,13 @@ def open_game_menu(app: App) -> None:
             )
         )
 
-    from game.shells.window.scenes.facilitator import toggle_panel
-
     items = [
         ("resume", tr("ui.menu.resume"), lambda: None),
-        ("facilitator", tr("ui.menu.facilitator"), lambda: toggle_panel(app)),
+        ("facilitator", tr("ui.menu.facilitator"), app.go.facilitator),
         ("save", tr("ui.menu.save"), lambda: save_game(app)),
-        ("load", tr("ui.menu.load"), lambda: open_load_dialog(app)),
-        ("settings", tr("ui.title.settings"), lambda: app.push(SettingsScene(app))),
-        ("help", tr("ui.title.help"), lambda: app.push(HelpScene(app))),
+        ("load", tr("ui.menu.load"), app.go.load_dialog),
+        ("settings", tr("ui.title.settings"), app.go.settings),
+        ("help", tr("ui.title.help"), app.go.help),
         ("title", tr("ui.main_menu"), to_title),
         ("quit", tr("ui.title.quit"), quit_game),
     ]

@@ -15,6 +15,7 @@ from pathlib import Path
 import pygame
 
 from game.i18n import tr
+from game.report.typical import DEFAULT_GAMES
 from game.shells.window.app import App
 from game.shells.window.reportjob import CANCELLED, DONE, FAILED, ReportJob
 from game.shells.window.scenes.dialogs import Dialog
@@ -40,7 +41,6 @@ class ReportScene(Dialog):
     ) -> None:
         super().__init__(app, tr("ui.report.title"), tr("ui.report.working"), width=700)
         assert app.match is not None
-        from game.report.typical import DEFAULT_GAMES
 
         count = games if games is not None else (GAMES if GAMES is not None else DEFAULT_GAMES)
         self.opener = opener or open_in_browser

@@ -188,13 +188,10 @@ class ResolutionScene(Scene):
         if not self.done:
             self.skip_to_end()
             return
-        from game.shells.window.flow import advance
-        from game.shells.window.scenes.play import PlayScene
-
         if self.match.session.terminal or (len(self.match.humans()) == 1):
-            advance(self.app)
+            self.app.go.advance()
         else:
-            self.app.reset(PlayScene(self.app, "public", None))
+            self.app.go.board()
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN:
@@ -202,9 +199,7 @@ class ResolutionScene(Scene):
                 if not self.done:
                     self.skip_to_end()
                     return True
-                from game.shells.window.scenes.menu import open_game_menu
-
-                open_game_menu(self.app)
+                self.app.go.game_menu()
                 return True
             if not self.done and event.key in (pygame.K_SPACE, pygame.K_RETURN, pygame.K_KP_ENTER):
                 self.skip_to_end()

@@ -12,6 +12,8 @@ from pathlib import Path
 import pygame
 
 from game.i18n import text, tr, trn
+from game.scenario.load import scenario_path
+from game.session.seats import Seat
 from game.shells.window.app import App, Scene
 from game.shells.window.chrome import draw_footer, draw_section_title, footer_height
 from game.shells.window.scenes.dialogs import MessageDialog
@@ -19,7 +21,6 @@ from game.shells.window.start import (
     LaunchOptions,
     Library,
     StartProblem,
-    begin,
     new_seed,
     new_session,
     seat_kinds,
@@ -47,8 +48,6 @@ class SetupScene(Scene):
         self.paths: list[Path] = library.paths()
         chosen = 0
         if options.scenario:
-            from game.scenario.load import scenario_path
-
             wanted = scenario_path(options.scenario)
             for i, path in enumerate(self.paths):
                 if (
@@ -130,7 +129,6 @@ class SetupScene(Scene):
         self.seed.value = str(new_seed())
 
     def seats(self) -> list:
-        from game.session.seats import Seat
 
         out = []
         for seat, persona in zip(self.seat_choices, self.persona_choices, strict=True):
@@ -150,7 +148,7 @@ class SetupScene(Scene):
         except StartProblem as err:
             self.app.push(MessageDialog(self.app, tr("ui.problem"), str(err)))
             return
-        begin(self.app, session)
+        self.app.go.begin(session)
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:

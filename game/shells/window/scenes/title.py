@@ -10,6 +10,7 @@ from __future__ import annotations
 import pygame
 
 from game.i18n import available_languages, language, set_language, text, tr
+from game.scenario.load import scenario_path
 from game.shells.window import saves
 from game.shells.window.app import App, Scene
 from game.shells.window.chrome import draw_footer, footer_height
@@ -18,10 +19,8 @@ from game.shells.window.start import (
     LaunchOptions,
     Library,
     StartProblem,
-    begin,
     new_session,
     parse_roles,
-    resume,
 )
 from game.shells.window.widgets import Button, Choice
 
@@ -70,8 +69,6 @@ class TitleScene(Scene):
         self.booted = True
         options = self.options
         if options.scenario:
-            from game.scenario.load import scenario_path
-
             self.library.extra.append(scenario_path(options.scenario))
         scenario = None
         try:
@@ -83,10 +80,9 @@ class TitleScene(Scene):
         self.invalidate()
         try:
             if options.load:
-                resume(self.app, options.load)
+                self.app.go.resume(options.load)
             elif options.roles and scenario is not None:
-                begin(
-                    self.app,
+                self.app.go.begin(
                     new_session(scenario, parse_roles(scenario, options.roles), options.seed),
                 )
         except StartProblem as err:
@@ -98,27 +94,21 @@ class TitleScene(Scene):
         if self.autosave_path is None:
             return
         try:
-            resume(self.app, self.autosave_path)
+            self.app.go.resume(self.autosave_path)
         except StartProblem as err:
             self.app.push(MessageDialog(self.app, tr("ui.problem"), str(err)))
 
     def on_new(self) -> None:
-        from game.shells.window.scenes.setup import SetupScene
-
-        self.app.push(SetupScene(self.app, self.library, self.options))
+        self.app.go.setup()
 
     def on_load(self) -> None:
         open_load_dialog(self.app)
 
     def on_settings(self) -> None:
-        from game.shells.window.scenes.help import SettingsScene
-
-        self.app.push(SettingsScene(self.app))
+        self.app.go.settings()
 
     def on_help(self) -> None:
-        from game.shells.window.scenes.help import HelpScene
-
-        self.app.push(HelpScene(self.app))
+        self.app.go.help()
 
     def on_language(self, value: object) -> None:
         set_language(str(value))
@@ -218,7 +208,7 @@ def open_load_dialog(app: App) -> None:
 
     def pick(index: int) -> None:
         try:
-            resume(app, entries[index].path)
+            app.go.resume(entries[index].path)
         except StartProblem as err:
             app.push(MessageDialog(app, tr("ui.problem"), str(err)))
 

@@ -39,7 +39,7 @@ from game.shells.window.textinput import route_text_input
 from game.shells.window.widgets import Button, ScrollArea, Widget
 
 if TYPE_CHECKING:
-    from game.session.session import Session
+    from game.session.table import Session
 
 Rect = pygame.Rect
 SECTIONS = ("inject", "custom", "adjudicate", "dice", "timer", "undo")
@@ -130,11 +130,8 @@ class FacilitatorScene(Scene):
         return go
 
     def on_pause(self) -> None:
-        from game.shells.window.scenes.pause import PauseScene
-
         self.close()
-        if self.app.find(PauseScene) is None:  # opened over the pause screen: it stays paused
-            self.app.push(PauseScene(self.app))
+        self.app.go.pause()
 
     def report(self, outcome: decisions.Outcome) -> None:
         self.status = outcome.message
@@ -148,10 +145,8 @@ class FacilitatorScene(Scene):
             return
         self.app.refresh()
         if self.over:
-            from game.shells.window.flow import advance
-
             self.close()
-            advance(self.app)
+            self.app.go.advance()
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.TEXTINPUT:

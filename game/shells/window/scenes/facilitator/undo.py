@@ -13,7 +13,6 @@ import pygame
 
 from game.i18n import tr, trn
 from game.shells.window import decisions
-from game.shells.window.app import App
 from game.shells.window.scenes.dialogs import ConfirmDialog
 from game.shells.window.scenes.facilitator.section import Section
 from game.shells.window.widgets import Button, ScrollArea, Widget
@@ -22,21 +21,6 @@ if TYPE_CHECKING:
     from game.shells.window.scenes.facilitator.scene import FacilitatorScene
 
 Rect = pygame.Rect
-
-
-def show_board(app: App) -> None:
-    """After an undo: the public board at a shared screen (the solo player's screen in solo)."""
-    from game.shells.window.flow import advance
-    from game.shells.window.scenes.play import PlayScene
-
-    match = app.match
-    assert match is not None
-    if match.session.terminal:
-        advance(app)
-    elif match.hot_seat() or not match.humans():
-        app.reset(PlayScene(app, "public", None))
-    else:
-        advance(app)
 
 
 class UndoSection(Section):
@@ -78,7 +62,7 @@ class UndoSection(Section):
         outcome = step(self.session)
         self.scene.close()
         if outcome.ok:
-            show_board(app)
+            app.go.after_undo()
         app.toast(outcome.message)
 
     def layout(self, rect: Rect, areas: list[ScrollArea]) -> list[Widget]:

@@ -13,7 +13,7 @@ import pygame
 from game.engine import IllegalMove, pending_answers
 from game.i18n import text, tr
 from game.shells.window.cards import Toggle
-from game.shells.window.flow import advance, role_phrase
+from game.shells.window.flow import role_phrase
 from game.shells.window.scenes.play.pane import Pane
 from game.shells.window.widgets import Button, Widget
 from game.story.words import reason_text, role_name
@@ -56,7 +56,7 @@ class AnswersPane(Pane):
             self.status = reason_text(self.match.sc, err.reason)
             self.invalidate()
             return
-        advance(self.scene.app)
+        self.scene.app.go.advance()
 
     # ------------------------------------------------------------------ layout
 

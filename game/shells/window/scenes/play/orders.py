@@ -15,7 +15,7 @@ from game.engine import IllegalMove, check_orders, legal_action_indexes, why_not
 from game.i18n import tr
 from game.scenario.runtime import ACTION_PROPOSE
 from game.shells.window.cards import ActionCard, Toggle
-from game.shells.window.flow import advance, role_phrase
+from game.shells.window.flow import role_phrase
 from game.shells.window.requirements import requirement_text
 from game.shells.window.scenes.dialogs import ConfirmDialog
 from game.shells.window.scenes.play.details import draw_card_details
@@ -102,7 +102,7 @@ class OrdersPane(Pane):
                 self.status = reason_text(self.match.sc, err.reason)
                 self.invalidate()
                 return
-            advance(app)
+            app.go.advance()
 
         app.push(
             ConfirmDialog(

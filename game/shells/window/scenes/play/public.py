@@ -14,9 +14,10 @@ import pygame
 
 from game.engine.log import AG_IN_FORCE, L_ORDER
 from game.i18n import text, tr
+from game.session.table import ANSWER, APPLY_ANSWERS, ORDER, RESOLVE
 from game.shells.window.board import draw_section_title
 from game.shells.window.deliberation import draw_countdown
-from game.shells.window.flow import ANSWER, APPLY_ANSWERS, ORDER, RESOLVE, advance, role_phrase
+from game.shells.window.flow import role_phrase
 from game.shells.window.scenes.play.pane import Pane
 from game.shells.window.widgets import Button, Widget
 from game.story.words import action_name, role_name
@@ -42,7 +43,7 @@ class PublicPane(Pane):
         return tr("ui.continue")
 
     def on_next(self) -> None:
-        advance(self.scene.app, play_turn=True)
+        self.scene.app.go.advance(play_turn=True)
 
     def layout(self, inner: Rect) -> list[Widget]:
         p = self.p

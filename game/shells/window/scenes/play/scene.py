@@ -96,22 +96,16 @@ class PlayScene(Scene):
         super().enter()
         if self._brief_on_enter and self.role is not None:
             self._brief_on_enter = False
-            from game.shells.window.scenes.briefing import BriefingScene
-
-            self.app.push(BriefingScene(self.app, self.role))
+            self.app.go.briefing(self.role)
 
     # ------------------------------------------------------------------ actions and keys
 
     def open_menu(self) -> None:
-        from game.shells.window.scenes.menu import open_game_menu
-
-        open_game_menu(self.app)
+        self.app.go.game_menu()
 
     def show_briefing(self) -> None:
         if self.private and self.role is not None:
-            from game.shells.window.scenes.briefing import BriefingScene
-
-            self.app.push(BriefingScene(self.app, self.role))
+            self.app.go.briefing(self.role)
 
     def handle(self, event: pygame.event.Event) -> bool:
         """Escape opens the menu and Ctrl+S saves in every mode; the pane has its own keys."""
@@ -120,9 +114,7 @@ class PlayScene(Scene):
                 self.open_menu()
                 return True
             if event.key == pygame.K_s and event.mod & pygame.KMOD_CTRL:
-                from game.shells.window.scenes.menu import save_game
-
-                save_game(self.app)
+                self.app.go.save_game()
                 return True
             if self.pane.handle_key(event):
                 return True
