@@ -86,7 +86,7 @@ def test_the_why_panel_shows_causes_with_risk_ids(
         d.press(key, "keyboard")
         d.press("send", "keyboard")
     s = d.scene.s
-    from game.story.words import track_changes
+    from game.story.why import track_changes
 
     moved = [i for i in range(len(s.tracks)) if any(c.risks for c in track_changes(s, i, turns=2))]
     assert moved, "some track moved in turn 1 for a reason tied to the article's risks"

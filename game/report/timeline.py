@@ -18,7 +18,8 @@ from game.i18n import text, tr
 from game.report.model import Decision, Happening, OrderLine, Roll, Series, TrackMove, TurnReport
 from game.scenario.runtime import C_FACILITATOR, OUTCOME_NAMES, CompiledScenario
 from game.story.facts import UPKEEP, Beat, Change, Order, Story, TurnStory
-from game.story.words import action_name, headline_of, role_name
+from game.story.headlines import headline_of
+from game.story.words import action_name, role_name
 
 # Beats that are not lines of the timeline's "what happened": they have lines of their own
 # (the news, the orders, the facilitator's decisions) or are running effects.

@@ -23,7 +23,8 @@ from game.report.timeline import series, track_move, turn_report
 from game.report.whatif_play import Change, Counterfactual, Faithful
 from game.scenario.runtime import CompiledScenario
 from game.story.facts import tell
-from game.story.words import action_name, cause_label, facilitator_notes, headline, role_name
+from game.story.headlines import headline
+from game.story.words import action_name, cause_label, facilitator_notes, role_name
 
 
 class WhatIfError(ValueError):

@@ -26,15 +26,8 @@ from game.session.store import autosaver, load_session, resolve_save, save_named
 from game.session.table import ANSWER, APPLY_ANSWERS, END, ORDER, Session
 from game.shells.text import render
 from game.story.facts import tell_turn
-from game.story.words import (
-    action_description,
-    action_name,
-    headlines,
-    odds_line,
-    phase_name,
-    reason_text,
-    role_name,
-)
+from game.story.headlines import headlines
+from game.story.words import action_description, action_name, odds_line, phase_name, reason_text, role_name
 
 Ask = Callable[[str], str]
 

@@ -11,17 +11,16 @@ from game.engine import State, legal_action_indexes, result, role_score, why_not
 from game.engine.log import AG_IN_FORCE
 from game.i18n import text, tr
 from game.scenario.runtime import ACTION_PROPOSE
+from game.story.headlines import headlines
+from game.story.why import last_change, track_changes
 from game.story.words import (
     action_name,
     action_tends,
     category_name,
     cost_line,
-    headlines,
-    last_change,
     odds_line,
     reason_text,
     role_name,
-    track_changes,
 )
 
 SPARK = "▁▂▃▄▅▆▇█"

@@ -22,7 +22,8 @@ from game.shells.window.chrome import (  # noqa: F401 - re-exported: the game sc
 )
 from game.shells.window.painter import Painter
 from game.shells.window.widgets import ScrollArea, Widget
-from game.story.words import Headline, track_changes
+from game.story.headlines import Headline
+from game.story.why import track_changes
 
 Rect = pygame.Rect
 

@@ -23,7 +23,8 @@ from game.shells.window.board import (
 )
 from game.shells.window.cards import Toggle
 from game.shells.window.widgets import Button, ScrollArea
-from game.story.words import action_name, headlines, role_name
+from game.story.headlines import headlines
+from game.story.words import action_name, role_name
 
 Rect = pygame.Rect
 TABS = ("outcome", "tracks", "chain", "debrief")

@@ -30,7 +30,8 @@ from game.shells.window.board import (
     visible_tracks,
 )
 from game.shells.window.widgets import Button, ScrollArea
-from game.story.words import action_name, computer_reason, headline, role_name
+from game.story.headlines import headline
+from game.story.words import action_name, computer_reason, role_name
 
 Rect = pygame.Rect
 STEP_SECONDS = 0.75

@@ -13,7 +13,8 @@ from game.i18n import text, tr
 from game.shells.window.board import NewsLine
 from game.shells.window.flow import Match
 from game.shells.window.painter import Painter
-from game.story.words import headline, headlines, role_name
+from game.story.headlines import headline, headlines
+from game.story.words import role_name
 
 CONSEQUENCE_KINDS = ("rule", "exposed", "agreement", "ending")
 
