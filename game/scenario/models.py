@@ -83,22 +83,28 @@ EFFECT_KINDS = ("track", "flag", "posture", "capital", "standing", "agreement")
 
 
 def _effect_kind(value: Any) -> str | None:
+    """The union's tag for an effect: "track effect" and so on.
+
+    Not the bare key ("track"): pydantic puts the tag in an error's location, and a tag that is
+    also a key of the effect sent the location into that key's value, so ``add: five`` was
+    reported at the track id, "got 'tension'".
+    """
     if isinstance(value, dict):
         found = [k for k in EFFECT_KINDS if k in value]
-        return found[0] if len(found) == 1 else None
+        return f"{found[0]} effect" if len(found) == 1 else None
     for kind in EFFECT_KINDS:
         if hasattr(value, kind):
-            return kind
+            return f"{kind} effect"
     return None
 
 
 Effect = Annotated[
-    Annotated[TrackEffect, Tag("track")]
-    | Annotated[FlagEffect, Tag("flag")]
-    | Annotated[PostureEffect, Tag("posture")]
-    | Annotated[CapitalEffect, Tag("capital")]
-    | Annotated[StandingEffect, Tag("standing")]
-    | Annotated[AgreementEffect, Tag("agreement")],
+    Annotated[TrackEffect, Tag("track effect")]
+    | Annotated[FlagEffect, Tag("flag effect")]
+    | Annotated[PostureEffect, Tag("posture effect")]
+    | Annotated[CapitalEffect, Tag("capital effect")]
+    | Annotated[StandingEffect, Tag("standing effect")]
+    | Annotated[AgreementEffect, Tag("agreement effect")],
     Discriminator(
         _effect_kind,
         custom_error_type="effect_kind",
