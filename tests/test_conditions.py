@@ -227,3 +227,19 @@ def test_unicode_letters_in_names_are_refused_with_their_code() -> None:
     with pytest.raises(ConditionError) as info:
         compile_condition("trust < 5 and tr\u00fcst > 1", NAMES)
     assert info.value.offset == 16 and "'ü'" in info.value.message
+
+
+def test_the_longest_chains_compile_and_deep_in_a_program_are_refused_not_crashed() -> None:
+    chain = "1 +" * 166 + " 1"
+    assert compile_condition(chain, NAMES, NUM).fn(state()) == 167
+
+    def from_deep_inside(frames: int) -> str:
+        if frames:
+            return from_deep_inside(frames - 1)
+        try:
+            compile_condition(chain, NAMES, NUM)
+        except ConditionError as err:
+            return err.message
+        return "compiled"
+
+    assert "too many operators" in from_deep_inside(700)

@@ -109,11 +109,18 @@ class Compiled:
 
 
 def compile_condition(source: str, names: Namespace, expect: ValueType = BOOL) -> Compiled:
-    """Parse, type-check and compile; ``expect`` is BOOL for conditions, NUM for measures."""
+    """Parse, type-check and compile; ``expect`` is BOOL for conditions, NUM for measures.
+
+    A chain of 250 operators is walked a few frames per operator: called from deep inside a
+    program, that can pass Python's recursion limit, which is then a refusal, not a crash.
+    """
     tree = parse(source)
-    check_growth(tree)
     used: set[str] = set()
-    fn, kind, const = _compile(tree, names, used)
+    try:
+        check_growth(tree)
+        fn, kind, const = _compile(tree, names, used)
+    except RecursionError:
+        raise ConditionError("the condition has too many operators in a row to compile") from None
     if expect == NUM and kind == BOOL:
         fn, kind = _as_number(fn, const), NUM
     if kind != expect:
