@@ -457,3 +457,11 @@ def test_the_problems_of_one_file_are_capped() -> None:
     assert all("unknown key" in p.message for p in problems[:-1])
     assert problems[-1].message == "… and 28,950 more problems"
     assert problems[-1].line == problems[-2].line + 1
+
+
+@pytest.mark.parametrize("text", ["a: &a [1, *a]\n", "a: &a {b: 1, c: *a}\n", "a: &a [[[*a]]]\n"])
+def test_a_value_that_contains_itself_is_refused_at_its_anchor(text: str) -> None:
+    with pytest.raises(ContentError) as info:
+        load_yaml_text(text, "loop.yaml")
+    problem = info.value.problems[0]
+    assert (problem.line, problem.column) == (1, 4) and "alias of itself" in problem.message

@@ -58,6 +58,9 @@ class Walker:
                 self.fail(where, f"too many values after expanding aliases (limit {MAX_NODES:,})")
                 return None
             return self.walk(root, (), 0)
+        except _Endless as endless:
+            self.fail(endless.node, "this value contains an alias of itself, so it never ends")
+            return None
         except _Abort:
             return None
         except RecursionError:
@@ -136,6 +139,14 @@ class Walker:
 _TOO_LARGE = object()
 
 
+class _Endless(Exception):
+    """A value that contains an alias of itself (``&a [*a]``): it would expand for ever."""
+
+    def __init__(self, node: yaml.Node) -> None:
+        super().__init__()
+        self.node = node
+
+
 def expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
     """How many values the walk would visit under ``node``, aliases expanded (a key counts one).
 
@@ -144,7 +155,10 @@ def expanded_size(node: yaml.Node, sizes: dict[int, int]) -> int:
     """
     known = sizes.get(id(node))
     if known is not None:
+        if known < 0:
+            raise _Endless(node)
         return known
+    sizes[id(node)] = -1  # being counted: meeting it again inside itself is an endless loop
     total = 1
     if isinstance(node, yaml.MappingNode):
         total += sum(1 + expanded_size(value, sizes) for _, value in node.value)

@@ -347,6 +347,7 @@ def scenario_cases() -> dict[str, tuple[bytes, str]]:
     raw("top_level_list.yaml", "must be a mapping", "- id: x\n- id: y\n")
     raw("complex_key.yaml", "a key must be a plain word", "? [a, b]\n: 1\n")
     raw("merge_key.yaml", "merge keys", "base: &b {x: 1}\nother:\n  <<: *b\n")
+    raw("alias_cycle.yaml", "alias of itself", "format: 1\nid: &loop [1, *loop]\n")
     swap("duplicate_key.yaml", "duplicate key 'turns'", "turns: 4\n", "turns: 4\nturns: 40\n")
     swap("wrong_type_turns.yaml", "expected a whole number", "turns: 4", "turns: four")
     swap("wrong_type_tracks.yaml", "expected a list", "tracks:\n", "tracks: {tension: 1}\nunused_tracks:\n")
