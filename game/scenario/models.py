@@ -1,9 +1,10 @@
 """The scenario format: pydantic models of the YAML files under ``game/scenarios/``.
 
-Validated once at load; the engine then runs on the compact structures of ``compiled.py``.
-Cross-references (does this role exist? is this id unique?) and conditions are checked in
-``crossref.py`` so that each problem can point at its line. The format deliberately has no
-field for targets, places, units or weapons: force exists only as a policy posture.
+Validated once at load; the engine then runs on the compact structures of ``runtime.py``.
+Cross-references (does this role exist? is this id unique?) and conditions are checked by
+``compiler.py`` and the modules it runs, so that each problem can point at its line. The format
+deliberately has no field for targets, places, units or weapons: force exists only as a policy
+posture.
 """
 
 from __future__ import annotations
