@@ -167,3 +167,79 @@ def test_generated_expressions_never_crash(parts: list[tuple[str, str]], last: s
         except ConditionError:
             continue
         compiled.fn(state())
+
+
+@pytest.mark.parametrize(
+    ("source", "offset"),
+    [
+        ("trust < " + "9" * 320, 8),
+        ("trust < " + "9" * 320 + " * 1.5", 8),
+        ("trust < 1.5 * " + "9" * 320, 14),
+        ("trust < 1.5 + " + "9" * 320, 14),
+        ("trust < " + "9" * 400 + ".0", 8),
+        ("trust < 1000001", 8),
+        ("trust < 1000000.5", 8),
+        ("harm * 0 < " + "9" * 400 + ".0 * 0", 11),
+    ],
+)
+def test_numbers_are_bounded_where_they_are_written(source: str, offset: int) -> None:
+    """A 320-digit number crashed constant folding (OverflowError); a 400-digit float gave
+    infinity, and infinity times zero NaN, which crashed scoring in every game."""
+    with pytest.raises(ConditionError) as info:
+        compile_condition(source, NAMES)
+    assert "too large" in info.value.message and "1,000,000" in info.value.message
+    assert info.value.offset == offset
+
+
+def test_the_largest_allowed_numbers_still_work() -> None:
+    assert check("trust < 1000000 and -1000000 < harm and 999999.5 > 0.000001")
+    assert check("1000000 * 999 - trust", expect=NUM) == 998_999_950
+
+
+@pytest.mark.parametrize(
+    ("source", "offset"),
+    [
+        ("trust" + " * 1000" * 4 + " > 1", 20),
+        ("1000000 * 1000000 > trust", 8),
+        ("(1000000 + 1000000) * 1000 > trust", 20),
+        ("(trust * 1000000) * (harm * 1000) > 1", 18),
+        ("-(1000000 * -1000000) > 1", 10),
+    ],
+)
+def test_arithmetic_that_can_grow_too_large_is_refused(source: str, offset: int) -> None:
+    """Small numbers multiplied can still reach infinity as floats: refused at the operator."""
+    with pytest.raises(ConditionError) as info:
+        compile_condition(source, NAMES)
+    assert "can grow too large" in info.value.message
+    assert info.value.offset == offset
+
+
+@pytest.mark.parametrize(
+    "source", ["trust\u00a0< 5", "trust < \u0661\u0660", "trust\u2003< 5", "trust\x0b< 5"]
+)
+def test_only_plain_spaces_and_ascii_digits(source: str) -> None:
+    with pytest.raises(ConditionError) as info:
+        compile_condition(source, NAMES)
+    assert "U+" in info.value.message
+
+
+def test_unicode_letters_in_names_are_refused_with_their_code() -> None:
+    with pytest.raises(ConditionError) as info:
+        compile_condition("trust < 5 and tr\u00fcst > 1", NAMES)
+    assert info.value.offset == 16 and "'ü'" in info.value.message
+
+
+def test_the_longest_chains_compile_and_deep_in_a_program_are_refused_not_crashed() -> None:
+    chain = "1 +" * 166 + " 1"
+    assert compile_condition(chain, NAMES, NUM).fn(state()) == 167
+
+    def from_deep_inside(frames: int) -> str:
+        if frames:
+            return from_deep_inside(frames - 1)
+        try:
+            compile_condition(chain, NAMES, NUM)
+        except ConditionError as err:
+            return err.message
+        return "compiled"
+
+    assert "too many operators" in from_deep_inside(700)

@@ -6,8 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from game.errors import ContentError
-from game.scenario.load import load_scenario
+from game.errors import ContentError, Problem
+from game.scenario.load import load_scenario, load_scenario_text
+from game.scenario.problems import MAX_PROBLEMS
 from game.scenario.yaml_loader import MAX_BYTES, load_yaml_text
 
 FIXTURE = Path(__file__).parent / "fixtures" / "minimal.yaml"
@@ -240,3 +241,222 @@ def test_a_pipe_or_device_is_refused_without_waiting(tmp_path: Path) -> None:
     for path in (pipe, Path("/dev/zero")):
         with pytest.raises(ContentError, match="not a regular file"):
             load_scenario(path)
+
+
+# ----------------------------------------------------------------------------- hostile values
+
+
+def refused(text: str) -> list[Problem]:
+    with pytest.raises(ContentError) as info:
+        load_scenario_text(text, "hostile.yaml")
+    return info.value.problems
+
+
+def position_of(text: str, needle: str, plus: int = 0) -> tuple[int, int]:
+    """Line and column (1-based) of the first ``needle`` in ``text``, moved ``plus`` to the right."""
+    index = text.index(needle) + plus
+    line = text.count("\n", 0, index) + 1
+    return line, index - (text.rfind("\n", 0, index) + 1) + 1
+
+
+def only(problems: list[Problem], words: str) -> Problem:
+    matching = [p for p in problems if words in p.message]
+    assert len(matching) == 1, [str(p) for p in problems]
+    return matching[0]
+
+
+@pytest.mark.parametrize(
+    "number",
+    ["9" * 320, "9" * 320 + " * 1.5", "1.5 * " + "9" * 320, "9" * 400 + ".0", "1000001", "0.5 + 1000000.5"],
+)
+def test_a_huge_number_in_a_condition_is_refused_at_the_number(number: str) -> None:
+    """320 digits used to crash validate (OverflowError); 400 digits of float passed and crashed scoring."""
+    text = GOOD.replace('requires: "tension < 90"', f'requires: "tension < {number}"', 1)
+    problem = only(refused(text), "too large")
+    digits = next(part for part in number.split() if len(part) > 3)
+    assert (problem.line, problem.column) == position_of(text, digits)
+    assert "1,000,000" in problem.message
+
+
+def test_a_measure_that_could_reach_infinity_is_refused() -> None:
+    """Each number is small, but the product is not: refused where it grows too large, not at run time."""
+    measure = "trust" + " * 1000" * 30 + " * 1.5"
+    text = GOOD.replace("measure: trust}", f'measure: "{measure}"}}', 1)
+    problem = only(refused(text), "can grow too large")
+    third_times = len("trust * 1000 * 1000 ")
+    assert (problem.line, problem.column) == position_of(text, "trust * 1000", third_times)
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "fragment"),
+    [
+        ("turns: 4", "turns: " + "9" * 500, "too large"),
+        ("turns: 4", "turns: 1.0e999", "too large"),
+        ("turns: 4", "turns: -1.5e400", "too large"),
+        ("priority: 10", "priority: 99999999", "priority"),
+    ],
+)
+def test_numbers_in_the_file_are_bounded(old: str, new: str, fragment: str) -> None:
+    text = GOOD.replace(old, new, 1)
+    problem = only(refused(text), fragment)
+    assert (problem.line, problem.column) == position_of(text, new.split(": ")[1])
+
+
+@pytest.mark.parametrize(
+    ("escape", "code"),
+    [
+        ("\\0", "U+0000"),
+        ("\\e", "U+001B"),
+        ("\\x1b[31m", "U+001B"),
+        ("\\x07", "U+0007"),
+        ("\\r", "U+000D"),
+        ("\\x7f", "U+007F"),
+        ("\\x85", "U+0085"),
+        ("\\x9b", "U+009B"),
+        ("\\u202e", "U+202E"),
+        ("\\u2066", "U+2066"),
+        ("\\u2028", "U+2028"),
+    ],
+)
+def test_control_characters_in_text_are_refused_where_they_are(escape: str, code: str) -> None:
+    """A NUL in a title validated, then killed the window (pygame cannot draw it)."""
+    text = GOOD.replace('title: {en: "Minimal"', f'title: {{en: "Min{escape}imal"', 1)
+    problem = only(refused(text), code)
+    assert (problem.line, problem.column) == position_of(text, escape)
+
+
+@pytest.mark.parametrize(
+    ("raw", "code"),
+    [
+        ("\u202e", "U+202E"),
+        ("\u2067", "U+2067"),
+        ("\u2028", "U+2028"),
+        ("\x85", "U+0085"),
+        ("\x1b", "U+001B"),
+    ],
+)
+def test_raw_control_characters_anywhere_in_the_file_are_refused(raw: str, code: str) -> None:
+    """Even in a comment: a bidirectional override makes the file read differently from what it is."""
+    text = GOOD.replace("# A small", f"# A {raw}small", 1).replace("name: Trust,", f"name: Tr{raw}ust,", 1)
+    problems = refused(text)
+    assert [(p.line, p.column) for p in problems if code in p.message] == [
+        position_of(text, raw),
+        position_of(text, f"Tr{raw}", 2),
+    ]
+
+
+def test_a_line_break_in_a_one_line_text_is_refused() -> None:
+    text = GOOD.replace("name: Trust,", 'name: "Tr\\nust",', 1)
+    problem = only(refused(text), "one line")
+    assert (problem.line, problem.column) == position_of(text, "\\nust")
+
+
+def test_multi_line_text_may_hold_line_breaks_and_tabs() -> None:
+    text = GOOD.replace("description: Trust.,", 'description: "Trust.\\n\\tIndented.",', 1)
+    scenario = load_scenario_text(text, "multi.yaml")
+    assert scenario.model.tracks[1].description == "Trust.\n\tIndented."
+
+
+def test_a_very_long_plain_text_is_refused() -> None:
+    text = GOOD.replace("description: Trust.,", f"description: {'x' * 5000},", 1)
+    assert "at most 4000 characters" in only(refused(text), "4000").message
+
+
+def test_a_wrong_amount_is_reported_at_the_amount() -> None:
+    """It used to point at the track id and say "got 'tension'"."""
+    text = GOOD.replace("{track: tension, add: -5}", "{track: tension, add: five}", 1)
+    problem = only(refused(text), "whole number")
+    assert problem.message == "expected a whole number, got 'five'"
+    assert (problem.line, problem.column) == position_of(text, "five")
+
+
+def test_a_wrong_flag_value_is_reported_at_the_value() -> None:
+    text = GOOD.replace("{flag: private_note, set: true}", "{flag: private_note, set: maybe}", 1)
+    problem = only(refused(text), "true or false")
+    assert problem.message == "expected true or false, got 'maybe'"
+    assert (problem.line, problem.column) == position_of(text, "maybe")
+
+
+@pytest.mark.parametrize(
+    ("written", "needle"),
+    [
+        ('"tensoin < 90"', "tensoin"),
+        ("'tensoin < 90'", "tensoin"),
+        ("tensoin < 90", "tensoin"),
+        ('"tension < 90 and tensoin < 3"', "tensoin"),
+        ('"\\x74ension < 90 and tensoin < 3"', "tensoin"),
+        ("'posture.north_posture == ''open'' or tensoin < 3'", "tensoin"),
+        (">-\n      tension < 90 and\n      tensoin < 3", "tensoin"),
+        ("|\n      tension < 90 and\n      tensoin < 3", "tensoin"),
+        ("tension < 90 and\n      tensoin < 3", "tensoin"),
+        ('"tension < 90 and\n      tensoin < 3"', "tensoin"),
+    ],
+)
+def test_a_condition_error_is_reported_at_the_exact_character(written: str, needle: str) -> None:
+    """At the name, not one column left at the quote; on its own line when the text spans lines."""
+    text = GOOD.replace('requires: "tension < 90"', f"requires: {written}", 1)
+    problem = only(refused(text), "tensoin")
+    assert (problem.line, problem.column) == position_of(text, needle), str(problem)
+
+
+@pytest.mark.parametrize(
+    ("text", "where", "words"),
+    [
+        ("format: 1\nid: x\ntracks:\n  - id: a\n    name: b\n   start: 3\n", (6, 4), "starts at line 4"),
+        ("a:\n  b: 1\n  c: 2\n d: 3\n", (4, 2), "starts at line 1"),
+        ("a: 1\n\tb: 2\n", (2, 1), "tab"),
+        ("a: [1, 2\nb: 3\n", (1, 4), "noticed at line 2"),
+        ('a: "abc\nb: 3\n', (1, 4), "noticed at line 3"),
+        ("a: {x: 1\n", (1, 4), "noticed at line 2"),
+    ],
+)
+def test_yaml_syntax_errors_point_where_the_problem_is(text: str, where: tuple[int, int], words: str) -> None:
+    """A bad indent at line 6 was reported at line 4, where the list starts; an unclosed
+    bracket or quote is still reported where it opens."""
+    with pytest.raises(ContentError) as info:
+        load_yaml_text(text, "syntax.yaml")
+    problem = info.value.problems[0]
+    assert (problem.line, problem.column) == where, str(problem)
+    assert words in problem.message
+
+
+@pytest.mark.parametrize(
+    "tagged",
+    [
+        "turns: !!float 4",
+        "turns: !!int 4",
+        "turns: !!str 4",
+        "turns: !!int '4'",
+        "turns: !local 4",
+        "turns: ! 4",
+    ],
+)
+def test_explicit_tags_are_refused(tagged: str) -> None:
+    """``!!float 4`` used to be read as 4: a tag is refused rather than half honoured."""
+    text = GOOD.replace("turns: 4", tagged, 1)
+    problem = only(refused(text), "tag")
+    assert (problem.line, problem.column) == position_of(text, tagged.split(": ")[1])
+    assert "not allowed" in problem.message
+
+
+def test_tags_on_collections_are_refused_too() -> None:
+    text = GOOD.replace("risks:\n", "risks: !!seq\n", 1)
+    assert "not allowed" in only(refused(text), "tag").message
+
+
+def test_the_problems_of_one_file_are_capped() -> None:
+    """29,000 unknown keys printed 29,000 lines: the first 50 are listed, then how many more."""
+    text = GOOD + "".join(f"k{i}: 1\n" for i in range(29_000))
+    problems = refused(text)
+    assert len(problems) == MAX_PROBLEMS + 1
+    assert all("unknown key" in p.message for p in problems[:-1])
+    assert problems[-1].message == "… and 28,950 more problems"
+    assert problems[-1].line == problems[-2].line + 1
+
+
+@pytest.mark.parametrize("text", ["a: &a [1, *a]\n", "a: &a {b: 1, c: *a}\n", "a: &a [[[*a]]]\n"])
+def test_a_value_that_contains_itself_is_refused_at_its_anchor(text: str) -> None:
+    with pytest.raises(ContentError) as info:
+        load_yaml_text(text, "loop.yaml")
+    problem = info.value.problems[0]
+    assert (problem.line, problem.column) == (1, 4) and "alias of itself" in problem.message

@@ -1,265 +1,87 @@
-"""The condition language: a small grammar of our own, parsed and compiled - never ``eval``.
+"""The condition language compiled to closures over the runtime state - never ``eval``.
 
-    civilian_harm >= 40 and trust < 30 and posture.us_posture == "unilateral"
-    100 - sovereignty_tension            (a measure: a number, used for objective scores)
-
-Grammar (lowest precedence first)::
-
-    expr  := and ("or" and)*
-    and   := not ("and" not)*
-    not   := "not" not | cmp
-    cmp   := sum (("<" | "<=" | ">" | ">=" | "==" | "!=") sum)?
-    sum   := prod (("+" | "-") prod)*
-    prod  := unary ("*" unary)*
-    unary := "-" unary | atom
-    atom  := NUMBER | STRING | "true" | "false" | NAME | "(" expr ")"
-
-A NAME is a track id, ``turn``, ``turns``, or ``kind.id`` (``flag.x``, ``posture.x``,
-``agreement.x`` ...); which names exist is decided by the scenario (see :class:`Namespace`).
-There are no calls, attributes beyond one dot, indexing or anything else: a string such as
-``__import__('os')`` is simply a syntax error.
-
-Compiling yields a plain closure ``f(state) -> value`` over the runtime state's lists, so the
-engine's hot path pays a couple of list lookups per condition.
+The syntax (tokens, grammar, the tuple tree) is in ``condition_syntax``; what names mean is in
+``condition_names``. Compiling type-checks the tree, refuses arithmetic that could grow beyond
+``MAX_MAGNITUDE`` (numbers are small, but a product of them can still reach a float's infinity,
+and infinity times zero is NaN, which crashed scoring), and yields a plain closure
+``f(state) -> value`` over the state's lists, so the engine's hot path pays a couple of list
+lookups per condition. This module is the public face: the names other layers import from
+``game.scenario.conditions`` are all here.
 """
 
 from __future__ import annotations
 
 import operator
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Literal
+from typing import Any
 
-MAX_LENGTH = 500
-MAX_DEPTH = 32
-
-NUM: Literal["number"] = "number"
-BOOL: Literal["true/false"] = "true/false"
-STR: Literal["text"] = "text"
-ValueType = Literal["number", "true/false", "text"]
-
-Getter = Callable[[Any], Any]
-
-
-class ConditionError(ValueError):
-    """A problem in a condition string, with the 0-based character offset where it starts."""
-
-    def __init__(self, message: str, offset: int = 0) -> None:
-        super().__init__(message)
-        self.message = message
-        self.offset = offset
-
-
-@dataclass(frozen=True, slots=True)
-class Ref:
-    """What a name in a condition means for the runtime state.
-
-    ``attr`` is the state attribute holding a list (or a scalar when ``index`` is None);
-    ``choices`` lists the text values a posture may take, compiled to their indexes.
-    ``minus`` names a second list whose same index is subtracted (``delta.x``).
-    ``equals`` turns the lookup into a test against that value (``agreement.x`` is in force).
-    """
-
-    type: ValueType
-    attr: str
-    index: int | None = None
-    choices: tuple[str, ...] = ()
-    minus: str | None = None
-    equals: int | None = None
-    constant: Any = None
-
-
-class Namespace:
-    """Names a scenario defines; the compiler asks it what each name in a condition means."""
-
-    def __init__(self, refs: dict[str, Ref], hints: dict[str, list[str]] | None = None) -> None:
-        self.refs = refs
-        self.hints = hints or {}
-
-    def resolve(self, name: str) -> Ref | None:
-        return self.refs.get(name)
-
-    def suggest(self, name: str) -> str:
-        prefix = name.split(".", 1)[0] + "." if "." in name else ""
-        pool = [k for k in self.refs if k.startswith(prefix)] if prefix else list(self.refs)
-        close = _closest(name, pool)
-        if close:
-            return f" (did you mean {close!r}?)"
-        if prefix and prefix[:-1] in self.hints:
-            return f" (known: {', '.join(sorted(self.hints[prefix[:-1]])[:8])})"
-        return ""
-
-
-# ----------------------------------------------------------------------------- tokens
-
-_TOKEN = re.compile(
-    r"""\s*(?:
-      (?P<num>[0-9]+(?:\.[0-9]+)?)
-    | (?P<str>"[^"\\\n]*"|'[^'\\\n]*')
-    | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)
-    | (?P<op><=|>=|==|!=|<|>|\+|-|\*|\(|\))
-    )""",
-    re.VERBOSE,
+from game.scenario.condition_names import BOOL, NUM, STR, Getter, Namespace, Ref, ValueType
+from game.scenario.condition_syntax import (
+    MAX_DEPTH,
+    MAX_LENGTH,
+    MAX_NUMBER,
+    ConditionError,
+    Node,
+    Token,
+    parse,
+    tokenize,
 )
-_KEYWORDS = {"and", "or", "not", "true", "false"}
+
+__all__ = [
+    "BOOL",
+    "MAX_DEPTH",
+    "MAX_LENGTH",
+    "MAX_MAGNITUDE",
+    "MAX_NUMBER",
+    "NUM",
+    "STR",
+    "Compiled",
+    "ConditionError",
+    "Getter",
+    "Namespace",
+    "Node",
+    "Ref",
+    "Token",
+    "ValueType",
+    "compile_condition",
+    "parse",
+    "tokenize",
+]
+
+# No number a condition computes may exceed this. Every name is within ±NAME_BOUND at run time
+# (tracks and standing 0-100, capital at most 50, turns at most 40, counts of orders and draws
+# far below it), so the bound is checked once, on the tree, instead of on every evaluation.
+MAX_MAGNITUDE = 1_000_000_000
+NAME_BOUND = 1_000
 
 
-@dataclass(frozen=True, slots=True)
-class Token:
-    kind: str  # num, str, name, op, kw, end
-    text: str
-    offset: int
+def check_growth(node: Node) -> float:
+    """The largest magnitude the number ``node`` gives can reach; refused beyond MAX_MAGNITUDE."""
+    kind = node[0]
+    if kind == "num":
+        return abs(node[2])
+    if kind == "name":
+        return NAME_BOUND
+    if kind in ("bool", "str"):
+        return 1
+    if kind == "not":
+        check_growth(node[2])
+        return 1
+    if kind in ("and", "or"):
+        check_growth(node[2])
+        check_growth(node[3])
+        return 1
+    left, right = check_growth(node[3]), check_growth(node[4])  # cmp and arith
+    if kind == "cmp":
+        return 1
+    size = left * right if node[2] == "*" else left + right
+    if size > MAX_MAGNITUDE:
+        raise ConditionError(
+            f"this arithmetic can grow too large (beyond {MAX_MAGNITUDE:,}); use smaller numbers", node[1]
+        )
+    return size
 
-
-def tokenize(source: str) -> list[Token]:
-    if len(source) > MAX_LENGTH:
-        raise ConditionError(f"condition is too long ({len(source)} characters; limit {MAX_LENGTH})")
-    tokens: list[Token] = []
-    pos = 0
-    while pos < len(source):
-        if source[pos:].strip() == "":
-            break
-        match = _TOKEN.match(source, pos)
-        if not match or match.end() == pos:
-            bad = pos + (len(source[pos:]) - len(source[pos:].lstrip()))
-            raise ConditionError(f"unexpected character {source[bad]!r}", bad)
-        kind = match.lastgroup or ""
-        text = match.group(kind)
-        start = match.start(kind)
-        if kind == "name" and text in _KEYWORDS:
-            kind = "kw"
-        tokens.append(Token(kind, text, start))
-        pos = match.end()
-    tokens.append(Token("end", "", len(source)))
-    return tokens
-
-
-# ----------------------------------------------------------------------------- syntax tree
-
-Node = tuple[Any, ...]  # (kind, offset, ...) - tiny and immutable
-
-
-class _Parser:
-    def __init__(self, source: str) -> None:
-        self.tokens = tokenize(source)
-        self.pos = 0
-        self.depth = 0
-
-    @property
-    def tok(self) -> Token:
-        return self.tokens[self.pos]
-
-    def take(self) -> Token:
-        token = self.tokens[self.pos]
-        self.pos += 1
-        return token
-
-    def at(self, kind: str, *texts: str) -> bool:
-        return self.tok.kind == kind and (not texts or self.tok.text in texts)
-
-    def parse(self) -> Node:
-        if self.tok.kind == "end":
-            raise ConditionError("the condition is empty")
-        node = self.expr()
-        if self.tok.kind != "end":
-            raise ConditionError(f"unexpected {self.tok.text!r}", self.tok.offset)
-        return node
-
-    def nest(self) -> None:
-        self.depth += 1
-        if self.depth > MAX_DEPTH:
-            raise ConditionError("the condition is nested too deeply", self.tok.offset)
-
-    def expr(self) -> Node:
-        self.nest()
-        node = self.conj()
-        while self.at("kw", "or"):
-            at = self.take().offset
-            node = ("or", at, node, self.conj())
-        self.depth -= 1
-        return node
-
-    def conj(self) -> Node:
-        node = self.neg()
-        while self.at("kw", "and"):
-            at = self.take().offset
-            node = ("and", at, node, self.neg())
-        return node
-
-    def neg(self) -> Node:
-        if self.at("kw", "not"):
-            at = self.take().offset
-            self.nest()
-            inner = self.neg()
-            self.depth -= 1
-            return ("not", at, inner)
-        return self.cmp()
-
-    def cmp(self) -> Node:
-        node = self.sum()
-        if self.at("op", "<", "<=", ">", ">=", "==", "!="):
-            op = self.take()
-            node = ("cmp", op.offset, op.text, node, self.sum())
-            if self.at("op", "<", "<=", ">", ">=", "==", "!="):
-                raise ConditionError("comparisons cannot be chained; use 'and'", self.tok.offset)
-        return node
-
-    def sum(self) -> Node:
-        node = self.prod()
-        while self.at("op", "+", "-"):
-            op = self.take()
-            node = ("arith", op.offset, op.text, node, self.prod())
-        return node
-
-    def prod(self) -> Node:
-        node = self.unary()
-        while self.at("op", "*"):
-            op = self.take()
-            node = ("arith", op.offset, "*", node, self.unary())
-        return node
-
-    def unary(self) -> Node:
-        if self.at("op", "-"):
-            at = self.take().offset
-            self.nest()
-            inner = self.unary()
-            self.depth -= 1
-            return ("arith", at, "-", ("num", at, 0), inner)
-        return self.atom()
-
-    def atom(self) -> Node:
-        token = self.take()
-        if token.kind == "num":
-            value = float(token.text) if "." in token.text else int(token.text)
-            return ("num", token.offset, value)
-        if token.kind == "str":
-            return ("str", token.offset, token.text[1:-1])
-        if token.kind == "kw" and token.text in ("true", "false"):
-            return ("bool", token.offset, token.text == "true")
-        if token.kind == "name":
-            if self.at("op", "("):
-                raise ConditionError(f"{token.text!r} is not something that can be called", token.offset)
-            return ("name", token.offset, token.text)
-        if token.kind == "op" and token.text == "(":
-            node = self.expr()
-            if not self.at("op", ")"):
-                raise ConditionError("missing ')'", self.tok.offset)
-            self.take()
-            return node
-        if token.kind == "end":
-            raise ConditionError("the condition ends too early", token.offset)
-        raise ConditionError(f"unexpected {token.text!r}", token.offset)
-
-
-def parse(source: str) -> Node:
-    """Parse a condition into a small tuple tree; raises ConditionError with an offset."""
-    if not isinstance(source, str):
-        raise ConditionError("a condition must be text")
-    return _Parser(source).parse()
-
-
-# ----------------------------------------------------------------------------- compiling
 
 _COMPARE: dict[str, Callable[[Any, Any], bool]] = {
     "<": operator.lt,
@@ -287,10 +109,18 @@ class Compiled:
 
 
 def compile_condition(source: str, names: Namespace, expect: ValueType = BOOL) -> Compiled:
-    """Parse, type-check and compile; ``expect`` is BOOL for conditions, NUM for measures."""
+    """Parse, type-check and compile; ``expect`` is BOOL for conditions, NUM for measures.
+
+    A chain of 250 operators is walked a few frames per operator: called from deep inside a
+    program, that can pass Python's recursion limit, which is then a refusal, not a crash.
+    """
     tree = parse(source)
     used: set[str] = set()
-    fn, kind, const = _compile(tree, names, used)
+    try:
+        check_growth(tree)
+        fn, kind, const = _compile(tree, names, used)
+    except RecursionError:
+        raise ConditionError("the condition has too many operators in a row to compile") from None
     if expect == NUM and kind == BOOL:
         fn, kind = _as_number(fn, const), NUM
     if kind != expect:
@@ -522,10 +352,3 @@ def _compile_choice(
     if op_text == "==":
         return (lambda s: getattr(s, attr)[index] == value), BOOL, None
     return (lambda s: getattr(s, attr)[index] != value), BOOL, None
-
-
-def _closest(name: str, pool: list[str]) -> str | None:
-    import difflib
-
-    found = difflib.get_close_matches(name, pool, n=1, cutoff=0.75)
-    return found[0] if found else None

@@ -18,6 +18,7 @@ from pydantic import ValidationError
 from game.errors import ContentError, Problem
 from game.scenario.compiler import Compiler
 from game.scenario.models import Scenario
+from game.scenario.problems import ordered, refuse
 from game.scenario.runtime import CompiledScenario
 from game.scenario.yaml_loader import (
     Document,
@@ -73,15 +74,14 @@ def load_scenario_text(
     try:
         model = Scenario.model_validate(doc.data)
     except ValidationError as err:
-        raise ContentError(validation_problems(err, doc)) from None
+        raise refuse(validation_problems(err, doc)) from None
     compiler = Compiler(model)
     compiled = compiler.compile(content_hash, source)
     if compiler.report.items:
-        problems = [
+        raise refuse(
             doc.problem(path, message, key=key, offset=offset)
             for path, message, offset, key in compiler.report.items
-        ]
-        raise ContentError(sorted(set(problems), key=lambda p: (p.line, p.column, p.message)))
+        )
     return compiled
 
 
@@ -147,7 +147,7 @@ def validation_problems(err: ValidationError, doc: Document) -> list[Problem]:
             messages = [text]
         for message in messages:
             problems.append(doc.problem(path, message, key=key))
-    return sorted(set(problems), key=lambda p: (p.line, p.column, p.message))
+    return ordered(problems, limit=len(problems))
 
 
 def _show(value: Any) -> str:

@@ -1,9 +1,10 @@
 """The scenario format: pydantic models of the YAML files under ``game/scenarios/``.
 
-Validated once at load; the engine then runs on the compact structures of ``compiled.py``.
-Cross-references (does this role exist? is this id unique?) and conditions are checked in
-``crossref.py`` so that each problem can point at its line. The format deliberately has no
-field for targets, places, units or weapons: force exists only as a policy posture.
+Validated once at load; the engine then runs on the compact structures of ``runtime.py``.
+Cross-references (does this role exist? is this id unique?) and conditions are checked by
+``compiler.py`` and the modules it runs, so that each problem can point at its line. The format
+deliberately has no field for targets, places, units or weapons: force exists only as a policy
+posture.
 """
 
 from __future__ import annotations
@@ -83,22 +84,28 @@ EFFECT_KINDS = ("track", "flag", "posture", "capital", "standing", "agreement")
 
 
 def _effect_kind(value: Any) -> str | None:
+    """The union's tag for an effect: "track effect" and so on.
+
+    Not the bare key ("track"): pydantic puts the tag in an error's location, and a tag that is
+    also a key of the effect sent the location into that key's value, so ``add: five`` was
+    reported at the track id, "got 'tension'".
+    """
     if isinstance(value, dict):
         found = [k for k in EFFECT_KINDS if k in value]
-        return found[0] if len(found) == 1 else None
+        return f"{found[0]} effect" if len(found) == 1 else None
     for kind in EFFECT_KINDS:
         if hasattr(value, kind):
-            return kind
+            return f"{kind} effect"
     return None
 
 
 Effect = Annotated[
-    Annotated[TrackEffect, Tag("track")]
-    | Annotated[FlagEffect, Tag("flag")]
-    | Annotated[PostureEffect, Tag("posture")]
-    | Annotated[CapitalEffect, Tag("capital")]
-    | Annotated[StandingEffect, Tag("standing")]
-    | Annotated[AgreementEffect, Tag("agreement")],
+    Annotated[TrackEffect, Tag("track effect")]
+    | Annotated[FlagEffect, Tag("flag effect")]
+    | Annotated[PostureEffect, Tag("posture effect")]
+    | Annotated[CapitalEffect, Tag("capital effect")]
+    | Annotated[StandingEffect, Tag("standing effect")]
+    | Annotated[AgreementEffect, Tag("agreement effect")],
     Discriminator(
         _effect_kind,
         custom_error_type="effect_kind",

@@ -343,14 +343,15 @@ def scenario_cases() -> dict[str, tuple[bytes, str]]:
     raw("nul_character.yaml", "U+0000", good.replace("format: 1", "format: 1\x00", 1))
     raw("control_character.yaml", "U+0007", good.replace("turns: 4", "turns: 4\x07", 1))
     raw("empty.yaml", "the file is empty", "")
-    raw("two_documents.yaml", "expected a single document", good + "---\nid: other\n")
+    raw("two_documents.yaml", "a second document starts here", good + "---\nid: other\n")
     raw("top_level_list.yaml", "must be a mapping", "- id: x\n- id: y\n")
     raw("complex_key.yaml", "a key must be a plain word", "? [a, b]\n: 1\n")
     raw("merge_key.yaml", "merge keys", "base: &b {x: 1}\nother:\n  <<: *b\n")
+    raw("alias_cycle.yaml", "alias of itself", "format: 1\nid: &loop [1, *loop]\n")
     swap("duplicate_key.yaml", "duplicate key 'turns'", "turns: 4\n", "turns: 4\nturns: 40\n")
     swap("wrong_type_turns.yaml", "expected a whole number", "turns: 4", "turns: four")
     swap("wrong_type_tracks.yaml", "expected a list", "tracks:\n", "tracks: {tension: 1}\nunused_tracks:\n")
-    swap("huge_integer.yaml", "expected a whole number", "turns: 4", "turns: " + "9" * 500)
+    swap("huge_integer.yaml", "is too large (at most 15 digits)", "turns: 4", "turns: " + "9" * 500)
     swap("unknown_key.yaml", "unknown key 'tendz'", "    tends: Calms.", "    tendz: Calms.")
     swap("unknown_track.yaml", "morale", "{track: tension, add: -5}", "{track: morale, add: -5}")
     swap(
@@ -409,7 +410,7 @@ def scenario_cases() -> dict[str, tuple[bytes, str]]:
     )
     swap(
         "condition_bidi.yaml",
-        "unexpected character",
+        "bidirectional control U+202E is not allowed",
         'requires: "tension < 90"',
         'requires: "tension \u202e< 90"',
     )
@@ -420,22 +421,128 @@ def scenario_cases() -> dict[str, tuple[bytes, str]]:
         "requires: \"tension < 'high'\"",
     )
     swap("condition_not_text.yaml", "condition", 'requires: "tension < 90"', "requires: [tension, 90]")
+    cases.update(number_cases(good))
+    cases.update(character_cases(good))
+    cases.update(position_cases(good))
+    return cases
+
+
+def number_cases(good: str) -> dict[str, tuple[bytes, str]]:
+    """Numbers too large to use: they crashed validate, or passed it and crashed every game."""
+    cases: dict[str, tuple[bytes, str]] = {}
+
+    def swap(name: str, fragment: str, old: str, new: str) -> None:
+        assert old in good, old
+        cases[name] = (good.replace(old, new, 1).encode("utf-8"), fragment)
+
+    requires = 'requires: "tension < 90"'
+    too_large = "is too large (numbers in conditions are at most 1,000,000)"
+    swap("condition_huge_number.yaml", too_large, requires, 'requires: "tension < ' + "9" * 320 + '"')
+    swap("condition_overflow.yaml", too_large, requires, 'requires: "tension < ' + "9" * 320 + ' * 1.5"')
+    swap("measure_huge_float.yaml", too_large, "measure: trust}", 'measure: "trust + ' + "9" * 400 + '.0"}')
+    swap("measure_nan.yaml", too_large, "measure: trust}", 'measure: "trust + ' + "9" * 400 + '.0 * 0"}')
+    swap(
+        "measure_grows_too_large.yaml",
+        "can grow too large",
+        "measure: trust}",
+        'measure: "trust' + " * 1000" * 30 + ' * 1.5"}',
+    )
+    swap("huge_float.yaml", "is too large (at most 15 digits)", "turns: 4", "turns: 1.0e999")
+    swap("priority_huge.yaml", "priority is between", "priority: 10}", "priority: 99999999999}")
+    return cases
+
+
+def character_cases(good: str) -> dict[str, tuple[bytes, str]]:
+    """Characters that crash the window, drive the terminal or hide what text says."""
+    cases: dict[str, tuple[bytes, str]] = {}
+
+    def swap(name: str, fragment: str, old: str, new: str) -> None:
+        assert old in good, old
+        cases[name] = (good.replace(old, new, 1).encode("utf-8"), fragment)
+
+    title = 'title: {en: "Save test"'
+    swap("nul_escape_in_title.yaml", "U+0000", title, r'title: {en: "Save\0test"')
+    swap("terminal_escape.yaml", "U+001B", title, r'title: {en: "Save \e[31mtest"')
+    swap("c1_control_escape.yaml", "U+009B", title, r'title: {en: "Save \x9b test"')
+    swap("bidi_escape_in_name.yaml", "bidirectional control U+202E", "name: Trust,", r'name: "Tr\u202eust",')
+    swap("bidi_in_comment.yaml", "bidirectional control U+2066", "# ", "# \u2066 ")
+    swap("line_separator.yaml", "line separator U+2028", "name: Trust,", "name: Tr\u2028ust,")
+    swap("lone_carriage_return.yaml", "carriage return", "name: Trust,", "name: Tr\rust,")
+    swap("line_break_in_name.yaml", "one line of text", "name: Trust,", r'name: "Tr\nust",')
+    swap("long_plain_text.yaml", "text is too long", "description: Trust.,", f"description: {'x' * 5000},")
+    swap(
+        "condition_no_break_space.yaml",
+        "unexpected character U+00A0",
+        'requires: "tension < 90"',
+        'requires: "tension\u00a0< 90"',
+    )
+    return cases
+
+
+def position_cases(good: str) -> dict[str, tuple[bytes, str]]:
+    """Problems once reported at the wrong place, or not at all."""
+    cases: dict[str, tuple[bytes, str]] = {}
+
+    def swap(name: str, fragment: str, old: str, new: str) -> None:
+        assert old in good, old
+        cases[name] = (good.replace(old, new, 1).encode("utf-8"), fragment)
+
+    swap("effect_add_five.yaml", "got 'five'", "{track: tension, add: -5}", "{track: tension, add: five}")
+    swap(
+        "flag_set_maybe.yaml",
+        "got 'maybe'",
+        "{flag: private_note, set: true}",
+        "{flag: private_note, set: maybe}",
+    )
+    swap("float_tag.yaml", "tag '!!float' is not allowed", "turns: 4", "turns: !!float 4")
+    swap("str_tag.yaml", "tag '!!str' is not allowed", "turns: 4", "turns: !!str 4")
+    swap("local_tag.yaml", "tag '!turns' is not allowed", "turns: 4", "turns: !turns 4")
+    swap(
+        "bad_indent.yaml",
+        "check the indentation",
+        "    role: south\n    category: public",
+        "    role: south\n   category: public",
+    )
+    swap("tab_indent.yaml", "a tab cannot indent YAML", "    tends: Calms.", "\ttends: Calms.")
+    swap(
+        "many_unknown_keys.yaml",
+        "… and 450 more problems",
+        "turns: 4\n",
+        "turns: 4\n" + "".join(f"unknown_{i}: 1\n" for i in range(500)),
+    )
     return cases
 
 
 def write_corpus() -> None:
+    """Rewrites every case; the crashing cases bench/fuzz.py found (fuzz-NNN.yaml) are kept as they are."""
+    found = kept_fuzz_cases()
     expected: list[str] = []
     saves = save_cases(base_document()) | mid_game_cases(base_document(until_turn=3))
     for folder, cases in (("saves", saves), ("scenarios", scenario_cases())):
         target = HERE / folder
         target.mkdir(exist_ok=True)
         for old in target.iterdir():
-            old.unlink()
+            if f"{folder}/{old.name}" not in found:
+                old.unlink()
         for name, (data, fragment) in sorted(cases.items()):
             (target / name).write_bytes(data)
             expected.append(f"{folder}/{name}\t{fragment}")
+    expected = sorted(expected + [f"{name}\t{fragment}" for name, fragment in found.items()])
     (HERE / "EXPECTED.tsv").write_text("\n".join(expected) + "\n", encoding="utf-8")
-    print(f"wrote {len(expected)} broken files")
+    print(f"wrote {len(expected) - len(found)} broken files, kept {len(found)} found by the fuzzer")
+
+
+def kept_fuzz_cases() -> dict[str, str]:
+    """The fuzzer's finds listed in EXPECTED.tsv (name -> fragment) whose files still exist."""
+    listed = HERE / "EXPECTED.tsv"
+    if not listed.exists():
+        return {}
+    found = {}
+    for line in listed.read_text(encoding="utf-8").splitlines():
+        name, fragment = line.split("\t", 1)
+        if name.startswith("scenarios/fuzz-") and (HERE / name).exists():
+            found[name] = fragment
+    return found
 
 
 def v1_document() -> dict[str, Any]:
