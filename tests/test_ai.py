@@ -221,6 +221,7 @@ def test_screens_show_a_reason_once_beside_the_order_it_explains(scenario: Compi
     """The resolution screen names the order, so the reason shown under it drops the name; a
     proposal's headline carries the reason of the order that made it."""
     from game.ai.reasons import order_head
+    from game.engine.move import orders_move
     from game.shells.window.scenes.resolution import build_steps
     from game.story.words import computer_reason
 
@@ -235,7 +236,9 @@ def test_screens_show_a_reason_once_beside_the_order_it_explains(scenario: Compi
     orders[civil] = (proposal,)
     after = resolve_turn(state, orders)
     reason = order_head(scenario, proposal) + "oversight is low"
-    steps, _ = build_steps(after, len(state.current), {(civil, proposal): reason})
+    move = orders_move(state.turn, orders, reasons={civil: (reason,)})
+    computer = [role == civil for role in range(len(scenario.roles))]
+    steps, _ = build_steps(after, [move], len(state.current), computer)
     step = next(s for s in steps if s.action == proposal)
     assert step.reason == reason
     assert computer_reason(scenario, civil, proposal, reason) == "Civil society, why: oversight is low"

@@ -172,7 +172,7 @@ def test_table_dice_stop_the_game_before_resolving_and_are_used_in_the_resolutio
     assert checks and checks[0][2][:2] == (6, 5)
     assert codec.encode(session.scenario, session.moves[-1])["dice"] == [["us", TARIFFS, 6, 5]]
     step = next(s for s in d.scene.steps if s.action == tariffs and s.dice)
-    assert step.dice[:2] == (6, 5), "the resolution shows the table's dice"
+    assert (step.dice.d1, step.dice.d2) == (6, 5), "the resolution shows the table's dice"
 
 
 def test_a_covert_order_stays_off_the_public_screen_while_the_panel_is_used(

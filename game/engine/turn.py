@@ -10,18 +10,14 @@ from collections.abc import Mapping, Sequence
 from game.engine import rng
 from game.engine.effects import apply_effects, breach
 from game.engine.log import (
-    AG_ENDED,
     AG_IN_FORCE,
     L_AGREEMENT,
     L_ANSWER,
     L_CAPITAL,
     L_CHECK,
-    L_ENDING,
     L_EVENT,
-    L_EXPOSED,
     L_ORDER,
     L_PROPOSAL,
-    L_RULE,
     L_SKIPPED,
     SKIP_CAPITAL,
     SKIP_PROPOSAL,
@@ -36,20 +32,17 @@ from game.engine.log import (
 )
 from game.engine.orders import IllegalMove, check_orders
 from game.engine.state import PHASE_ANSWERS, PHASE_ORDERS, PHASE_OVER, State, TurnRecord
+from game.engine.upkeep import consequences, upkeep
 from game.engine.view import legality_view
 from game.scenario.runtime import (
     ACTION_PROPOSE,
-    C_DELAYED,
-    C_ENDING,
     C_ROLE,
     PART_BASE,
     PART_FAILURE,
     PART_PARTIAL,
     PART_SUCCESS,
     TERM_ACCEPT,
-    TERM_ONGOING,
     TERM_REJECT,
-    TERM_SUNSET,
     CAction,
     CompiledScenario,
 )
@@ -291,130 +284,3 @@ def resolve_action(s: State, action: CAction, log: list[Entry], dice: Dice | Non
         for term in action.breaks:
             if s.agreements[term] == AG_IN_FORCE:
                 breach(s, term, cause, log)
-
-
-# ----------------------------------------------------------------------------- consequences
-
-
-def consequences(s: State, log: list[Entry]) -> None:
-    turn = s.turn
-    if s.scheduled:
-        due = [item for item in s.scheduled if item[0] <= turn]
-        if due:
-            s.scheduled = tuple(item for item in s.scheduled if item[0] > turn)
-            for _, effect, cause, at in due:
-                apply_effects(s, (effect,), (C_DELAYED, cause, at), log)
-    last = s.rule_last
-    for index, when, once, cooldown, delay, effects, cause in s.scenario.rule_table:
-        fired = last[index]
-        if fired >= 0 and (once or turn - fired < cooldown):
-            continue
-        if when(s):
-            last[index] = turn
-            log.append(_new(Entry, (L_RULE, index, delay, cause)))
-            apply_effects(s, effects, cause, log)
-    if s.programmes:
-        roll_exposure(s, log)
-
-
-def roll_exposure(s: State, log: list[Entry]) -> None:
-    """Each running covert programme may come to light; the odds grow the longer it runs."""
-    actions = s.scenario.actions
-    keep = []
-    for programme in s.programmes:
-        index, started, _ = programme
-        exposure = actions[index].exposure
-        assert exposure is not None
-        if s.exposed[index]:
-            keep.append(programme)
-            continue
-        chance = exposure.chance + exposure.growth * (s.turn - started)
-        for mod in exposure.modifiers:
-            if mod.when(s):
-                chance += mod.add
-        s.rng, roll = rng.below(s.rng, 100)
-        if roll < chance:
-            s.active[index] -= 1
-            expose(s, index, log)
-        else:
-            keep.append(programme)
-    s.programmes = tuple(keep)
-
-
-def expose(s: State, index: int, log: list[Entry]) -> None:
-    """A covert programme comes to light: its orders become public, and so does its posture."""
-    action = s.scenario.actions[index]
-    exposure = action.exposure
-    assert exposure is not None
-    s.exposed[index] = 1
-    log.append(_new(Entry, (L_EXPOSED, index, action.role, exposure.cause_exposed)))
-    for posture in s.scenario.postures:
-        if posture.owner == action.role and s.posture_public[posture.index] != s.postures[posture.index]:
-            s.posture_public[posture.index] = s.postures[posture.index]
-    apply_effects(s, exposure.effects, exposure.cause_exposed, log)
-    for term in action.breaks:
-        if s.agreements[term] == AG_IN_FORCE:
-            breach(s, term, exposure.cause_exposed, log)
-
-
-# ----------------------------------------------------------------------------- upkeep
-
-
-def upkeep(s: State, log: list[Entry]) -> None:
-    scenario = s.scenario
-    for posture in scenario.postures:
-        option = posture.options[s.postures[posture.index]]
-        if option.ongoing:
-            apply_effects(s, option.ongoing, option.cause, log)
-    for term in scenario.terms:
-        if s.agreements[term.index] != AG_IN_FORCE:
-            continue
-        if term.breach_when is not None and term.breach_when(s):
-            breach(s, term.index, term.causes[3], log)
-            continue
-        apply_effects(s, term.ongoing, term.causes[TERM_ONGOING], log)
-        if term.sunset and s.turn - s.agreement_since[term.index] + 1 >= term.sunset:
-            s.agreements[term.index] = AG_ENDED
-            log.append(_new(Entry, (L_AGREEMENT, term.index, AG_ENDED, term.causes[TERM_SUNSET])))
-    if s.programmes:
-        keep = []
-        actions = scenario.actions
-        for index, started, left in s.programmes:
-            exposure = actions[index].exposure
-            assert exposure is not None
-            if exposure.ongoing:
-                apply_effects(s, exposure.ongoing, exposure.cause_ongoing, log)
-            if left > 1:
-                keep.append(Programme(index, started, left - 1))
-            else:
-                s.active[index] -= 1
-        s.programmes = tuple(keep)
-    for role in scenario.roles:
-        gain = role.income
-        for mod in role.income_modifiers:
-            if mod.when(s):
-                gain += mod.add
-        old = s.capital[role.index]
-        new = min(max(old + gain, 0), role.capital_max)
-        if new != old:
-            s.capital[role.index] = new
-            log.append(_new(Entry, (L_CAPITAL, role.index, new - old, role.income_cause)))
-    check_endings(s, log)
-
-
-def check_endings(s: State, log: list[Entry]) -> None:
-    final_turn = s.turn >= s.turns
-    for ending in s.scenario.endings:
-        if ending.timing_final and not final_turn:
-            continue
-        if ending.when is not None and ending.when(s):
-            finish(s, ending.index, log)
-            return
-    if final_turn:
-        finish(s, s.scenario.fallback_ending, log)
-
-
-def finish(s: State, ending: int, log: list[Entry]) -> None:
-    s.ending = ending
-    s.phase = PHASE_OVER
-    log.append(_new(Entry, (L_ENDING, ending, s.turn, (C_ENDING, ending))))

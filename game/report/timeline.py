@@ -19,7 +19,7 @@ from game.report.model import Decision, Happening, OrderLine, Roll, Series, Trac
 from game.scenario.runtime import C_FACILITATOR, OUTCOME_NAMES, CompiledScenario
 from game.story.facts import UPKEEP, Beat, Change, Order, Story, TurnStory
 from game.story.headlines import headline_of
-from game.story.words import action_name, role_name
+from game.story.words import action_name, reason_alone, role_name
 
 # Beats that are not lines of the timeline's "what happened": they have lines of their own
 # (the news, the orders, the facilitator's decisions) or are running effects.
@@ -82,16 +82,10 @@ def order_line(story: Story, order: Order) -> OrderLine:
         name,
         order.covert,
         order.exposed_on,
-        own_words(order.reason, name),
+        reason_alone(sc, order.action, order.reason),
         roll,
         skipped,
     )
-
-
-def own_words(reason: str, action: str) -> str:
-    """A computer's reason without the order's name in front (the report shows it beside it)."""
-    prefix = f"{action}: "
-    return reason[len(prefix) :] if reason.startswith(prefix) else reason
 
 
 def decisions(story: Story, turn: TurnStory) -> list[Decision]:

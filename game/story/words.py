@@ -104,17 +104,16 @@ def action_name(sc: CompiledScenario, index: int) -> str:
     return text(sc.model.actions[index].name)
 
 
-def computer_reason(sc: CompiledScenario, role: int, index: int, why: str) -> str:
-    """A computer role's reason for one of its orders, for a line that is about that order.
-
-    Reasons stand alone in saves and reports ("Order name: why"), so the order's name is
-    dropped here where the screen already shows it.
-    """
-
+def reason_alone(sc: CompiledScenario, index: int, why: str) -> str:
+    """A computer's reason for an order without the order's name in front: reasons stand alone
+    in saves ("Order name: why"), and a line that already names the order drops it."""
     head = order_head(sc, index)
-    if why.startswith(head):
-        why = why[len(head) :]
-    return tr("ui.reason.order", role=role_name(sc, role), why=why)
+    return why[len(head) :] if why.startswith(head) else why
+
+
+def computer_reason(sc: CompiledScenario, role: int, index: int, why: str) -> str:
+    """A computer role's reason for one of its orders, for a line that is about that order."""
+    return tr("ui.reason.order", role=role_name(sc, role), why=reason_alone(sc, index, why))
 
 
 def action_description(sc: CompiledScenario, index: int) -> str:
@@ -135,27 +134,57 @@ def category_name(category: int) -> str:
     return tr(CATEGORY_KEYS[category])
 
 
-def odds_line(s: State, action: CAction) -> str:
-    """As on a tabletop: '7+ on 2d6: 58%', with the partial band and modifiers when present."""
-    check = action.check
-    if check is None:
-        return ""
-    success, partial, _, modifier = check_odds(s, check)
-    needed = check.target - modifier
-    line = tr("odds.success", needed=_needed(needed), pct=round(success * 100))
-    if check.partial_from < check.target:
-        line += tr("odds.partial", needed=_needed(check.partial_from - modifier), pct=round(partial * 100))
+def roll_bands(target: int, partial_from: int, modifier: int) -> list[tuple[int, int, int]]:
+    """(part, lowest, highest) of the 2d6 roll for each outcome that can happen, best first:
+    with a target of 8, a partial from 6 and no modifier, 8-12 succeed, 6-7 partly, 2-5 fail."""
+    success_from = max(2, target - modifier)
+    partial_lo = max(2, partial_from - modifier)
+    bands = [(PART_SUCCESS, success_from, 12)]
+    if partial_from < target:
+        bands.append((PART_PARTIAL, partial_lo, success_from - 1))
+    bands.append((PART_FAILURE, 2, (partial_lo if partial_from < target else success_from) - 1))
+    return [(part, lo, min(hi, 12)) for part, lo, hi in bands if lo <= min(hi, 12) and hi >= 2]
+
+
+BAND_KEYS = {
+    PART_SUCCESS: "odds.band.success",
+    PART_PARTIAL: "odds.band.partial",
+    PART_FAILURE: "odds.band.failure",
+}
+BAND_CHANCE_KEYS = {
+    PART_SUCCESS: "odds.band.success_chance",
+    PART_PARTIAL: "odds.band.partial_chance",
+    PART_FAILURE: "odds.band.failure_chance",
+}
+
+
+def _span(lo: int, hi: int) -> str:
+    return f"{lo}+" if hi == 12 else (str(lo) if lo == hi else f"{lo}\u2013{hi}")
+
+
+def bands_line(target: int, partial_from: int, modifier: int, chances: dict[int, float] | None = None) -> str:
+    """The outcome bands of a check on the 2d6 roll, as on a tabletop: 'success 8+ (42%) ·
+    partial 6-7 (31%) · failure 2-5 (28%)', the modifier said once at the end."""
+    parts = []
+    for part, lo, hi in roll_bands(target, partial_from, modifier):
+        if chances is None:
+            parts.append(tr(BAND_KEYS[part], roll=_span(lo, hi)))
+        else:
+            parts.append(tr(BAND_CHANCE_KEYS[part], roll=_span(lo, hi), pct=round(chances[part] * 100)))
+    line = tr("odds.bands", bands=" \u00b7 ".join(parts))
     if modifier:
         line += tr("odds.modifier", modifier=f"{modifier:+d}")
     return line
 
 
-def _needed(value: int) -> str:
-    if value <= 2:
-        return "2"
-    if value > 12:
-        return "13"
-    return str(value)
+def odds_line(s: State, action: CAction) -> str:
+    """Before choosing: each outcome's band of the 2d6 roll and its chance, modifiers applied."""
+    check = action.check
+    if check is None:
+        return ""
+    success, partial, failure, modifier = check_odds(s, check)
+    chances = {PART_SUCCESS: success, PART_PARTIAL: partial, PART_FAILURE: failure}
+    return bands_line(check.target, check.partial_from, modifier, chances)
 
 
 def reason_text(sc: CompiledScenario, reason: object) -> str:

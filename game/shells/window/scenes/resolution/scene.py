@@ -1,22 +1,19 @@
 """The resolution: orders revealed in order, dice rolled, tracks moving, consequences as headlines.
 
-Everything comes from the turn's log (the record the engine wrote), seen through the viewer's
-redacted state, so a covert order appears only if it was exposed. The animation is a pure
-function of elapsed time: Space, Enter or a click skips to the end, and with animations off
-the whole turn is shown at once.
+Everything comes from the facts of the turn (``steps``), seen through the viewer's redacted
+state, so a covert order appears only if it was exposed. The animation is a pure function of
+elapsed time: Space, Enter or a click skips to the end, and with animations off the whole turn
+is shown at once.
 """
 
 from __future__ import annotations
 
 import random
-from dataclasses import dataclass, field
 
 import pygame
 
-from game.engine import PUBLIC, State
-from game.engine.log import L_CHECK, L_ORDER, L_PROPOSAL, L_TRACK
+from game.engine import PUBLIC
 from game.i18n import text, tr
-from game.scenario.runtime import PART_FAILURE, PART_PARTIAL, PART_SUCCESS
 from game.shells.window.app import App, Scene
 from game.shells.window.board import (
     TrackRow,
@@ -29,85 +26,13 @@ from game.shells.window.board import (
     top_bar_height,
     visible_tracks,
 )
+from game.shells.window.scenes.resolution.draw import draw_steps
+from game.shells.window.scenes.resolution.steps import DICE_SECONDS, Step, build_steps
 from game.shells.window.widgets import Button, ScrollArea
-from game.story.headlines import headline
-from game.story.words import action_name, computer_reason, role_name
+from game.story.words import computer_reason, role_name
 
 Rect = pygame.Rect
-STEP_SECONDS = 0.75
-DICE_SECONDS = 0.8
 MOVE_SECONDS = 0.45
-
-
-@dataclass(slots=True)
-class Step:
-    """One revealed item: a headline, maybe dice, and the tracks it moved."""
-
-    text: str
-    risks: tuple[str, ...] = ()
-    major: bool = False
-    action: int = -1
-    dice: tuple[int, int, int, int, int] | None = None  # d1, d2, modifier, total, part
-    check_text: str = ""
-    reason: str = ""
-    moves: list[tuple[int, int]] = field(default_factory=list)  # (track, delta)
-    start: float = 0.0
-    duration: float = STEP_SECONDS
-    y: int = 0
-    height: int = 0
-
-
-def build_steps(
-    s: State, shown_from: int, reasons: dict[tuple[int, int], str]
-) -> tuple[list[Step], list[int]]:
-    """The turn's entries from ``shown_from`` on, grouped into steps; and the tracks before them."""
-    sc = s.scenario
-    record = s.history[-1]
-    entries = record.entries[shown_from:]
-    steps: list[Step] = []
-    last_order: tuple[int, int] | None = None  # (role, action) of the latest order revealed
-    for entry in entries:
-        kind, subject, value, _ = entry
-        if kind == L_TRACK:
-            if not steps:
-                steps.append(Step(""))
-            steps[-1].moves.append((subject, value))
-            continue
-        if kind == L_CHECK:
-            d1, d2, modifier, total, part = value[:5]
-            item = headline(s, entry)
-            if steps and steps[-1].action == subject and steps[-1].dice is None:
-                step = steps[-1]
-            else:
-                step = Step(action_name(sc, subject), action=subject)
-                steps.append(step)
-            step.dice = (d1, d2, modifier, total, part)
-            step.check_text = item.text if item is not None else ""
-            step.risks = tuple(dict.fromkeys(step.risks + (item.risks if item else ())))
-            continue
-        if kind == L_ORDER:
-            last_order = (value, subject)
-        item = headline(s, entry)
-        if item is None or not item.text:
-            continue
-        step = Step(item.text, item.risks, item.major)
-        if kind == L_ORDER or (kind == L_PROPOSAL and last_order is not None):
-            # a proposal's headline stands for the order that made it, and carries its reason
-            role, index = (value, subject) if kind == L_ORDER else last_order
-            step.action = index
-            step.reason = reasons.get((role, index), "")
-        steps.append(step)
-    final = list(record.tracks)
-    start = final[:]
-    for step in steps:
-        for track, delta in step.moves:
-            start[track] -= delta
-    clock = 0.0
-    for step in steps:
-        step.start = clock
-        step.duration = STEP_SECONDS + (DICE_SECONDS if step.dice else 0.0) + (0.0 if step.text else -0.4)
-        clock += step.duration
-    return steps, start
 
 
 class ResolutionScene(Scene):
@@ -119,8 +44,8 @@ class ResolutionScene(Scene):
         self.match = app.match
         self.viewer = self.match.viewer() if len(self.match.humans()) == 1 else PUBLIC
         self.s = self.match.view(self.viewer)
-        reasons = {(role, index): why for role, index, why in self.match.order_reasons(self.s)}
-        self.steps, self.start = build_steps(self.s, shown_from, reasons)
+        computer = [not seat.human for seat in self.match.session.seats]
+        self.steps, self.start = build_steps(self.s, self.match.session.moves, shown_from, computer)
         self.total = self.steps[-1].start + self.steps[-1].duration if self.steps else 0.0
         self.time = 0.0 if app.settings.animations else self.total
         self.random = random.Random(seed)  # only for the dice tumbling on screen
@@ -291,6 +216,7 @@ class ResolutionScene(Scene):
             if step.dice:
                 h += max(t.px(34), p.line_height("body")) + t.px(6)
                 h += p.wrapped_height(step.check_text, "small", width) if step.check_text else 0
+                h += p.wrapped_height(step.bands, "small", width) if step.bands else 0
             if step.reason:
                 h += p.wrapped_height(self.reason_text(step), "small", width)
             if step.moves:
@@ -354,7 +280,7 @@ class ResolutionScene(Scene):
         draw_section_title(
             surface, p, tr("ui.resolution.revealed"), (self.right.x, self.right.y), self.right.width
         )
-        self.draw_steps(surface)
+        draw_steps(self, surface)
         self.form.draw(surface, p)
         hovered = self.form.hovered or self.form.focused
         if isinstance(hovered, TrackRow) and self.done:
@@ -370,120 +296,3 @@ class ResolutionScene(Scene):
             p,
             tr("ui.resolution.footer") if not self.done else tr("ui.resolution.footer_done"),
         )
-
-    def draw_steps(self, surface: pygame.Surface) -> None:
-        p = self.p
-        t = p.theme
-        pal = p.pal
-        area = self.list_area
-        view = area.view
-        clip = surface.get_clip()
-        surface.set_clip(view)
-        width = view.width - t.px(40)
-        x = view.x + t.px(24)
-        shown = self.revealed()
-        if not self.steps:
-            p.draw_text(surface, tr("ui.resolution.nothing"), (x, view.y), "body", pal.dim, max_width=width)
-        for i, step in enumerate(self.steps[:shown]):
-            y = area.y(step.y)
-            if y > view.bottom or y + step.height < view.y:
-                continue
-            current = i == shown - 1 and not self.done
-            if current:
-                pygame.draw.rect(
-                    surface,
-                    pal.panel_hi,
-                    Rect(view.x, y - t.px(4), view.width - t.px(10), step.height + t.px(8)),
-                    border_radius=t.radius,
-                )
-            style = "body_bold" if step.major else "body"
-            lh = p.line_height(style)
-            if step.text:
-                if step.major:
-                    size = t.px(9)
-                    pygame.draw.rect(
-                        surface,
-                        pal.text,
-                        Rect(view.x + t.px(6), y + lh // 2 - size // 2, size, size),
-                    )
-                else:
-                    pygame.draw.circle(surface, pal.text, (view.x + t.px(10), y + lh // 2), max(2, t.px(3)))
-                y += p.draw_wrapped(surface, self.step_text(step), Rect(x, y, width, 2000), style)
-            if step.dice:
-                y = self.draw_dice(surface, step, x, y + t.px(4), width)
-            if step.reason:
-                y += p.draw_wrapped(
-                    surface, self.reason_text(step), Rect(x, y, width, 2000), "small", pal.dim
-                )
-            rolling = step.dice is not None and self.time - step.start < DICE_SECONDS
-            if step.moves and not rolling:  # the dice decide the effects: show them after
-                self.draw_chips(surface, step, x, y, width)
-        surface.set_clip(clip)
-        area.draw_scrollbar(surface, p)
-
-    def draw_dice(self, surface: pygame.Surface, step: Step, x: int, y: int, width: int) -> int:
-        p = self.p
-        t = p.theme
-        pal = p.pal
-        assert step.dice is not None
-        d1, d2, modifier, total, part = step.dice
-        rolling = self.time - step.start < DICE_SECONDS and not self.done
-        size = t.px(30)
-        if rolling:
-            tick = int((self.time - step.start) / 0.08)
-            rng = random.Random(tick * 31 + step.action)
-            shown = (rng.randint(1, 6), rng.randint(1, 6))
-        else:
-            shown = (d1, d2)
-        p.die(surface, Rect(x, y, size, size), shown[0])
-        p.die(surface, Rect(x + size + t.px(6), y, size, size), shown[1])
-        tx = x + 2 * size + t.px(16)
-        ty = y + (size - p.line_height("body_bold")) // 2
-        if rolling:
-            p.draw_text(surface, tr("ui.resolution.rolling"), (tx, ty), "body_bold", pal.dim)
-        else:
-            outcome = {
-                PART_SUCCESS: "ui.check.success",
-                PART_PARTIAL: "ui.check.partial",
-                PART_FAILURE: "ui.check.failure",
-            }.get(part, "ui.check.failure")
-            sum_text = f"{d1} + {d2}" + (f" {modifier:+d}" if modifier else "") + f" = {total}"
-            r = p.draw_text(surface, sum_text, (tx, ty), "body_bold")
-            color = pal.better if part == PART_SUCCESS else pal.worse if part == PART_FAILURE else pal.neutral
-            label = tr(outcome)
-            lw = p.width(label, "body_bold") + t.px(16)
-            tag = Rect(r.right + t.px(12), ty - t.px(2), lw, p.line_height("body_bold") + t.px(4))
-            pygame.draw.rect(surface, color, tag, border_radius=t.px(5))
-            if part == PART_SUCCESS:
-                p.check_mark(surface, Rect(tag.right + t.px(6), tag.y, tag.height, tag.height), color)
-            elif part == PART_FAILURE:
-                p.cross(surface, Rect(tag.right + t.px(6), tag.y, tag.height, tag.height), color)
-            p.draw_text(surface, label, (tag.centerx, tag.y + t.px(2)), "body_bold", pal.bg, align="center")
-        y += max(size, p.line_height("body")) + t.px(6)
-        if step.check_text and not rolling:
-            y += p.draw_wrapped(surface, step.check_text, Rect(x, y, width, 2000), "small", pal.dim)
-        elif step.check_text:
-            y += p.wrapped_height(step.check_text, "small", width)
-        return y
-
-    def draw_chips(self, surface: pygame.Surface, step: Step, x0: int, y: int, width: int) -> None:
-        p = self.p
-        t = p.theme
-        pal = p.pal
-        line = p.line_height("small_bold") + t.px(6)
-        x = x0
-        for name, delta, good in self.chips(step):
-            w = p.width(name, "small") + p.change_width(delta) + t.px(22)
-            if x > x0 and x + w > x0 + width:
-                x = x0
-                y += line
-            chip = Rect(x, y, w, line - t.px(4))
-            pygame.draw.rect(
-                surface,
-                pal.panel_hi if pal.name == "dark" else pal.panel,
-                chip,
-                border_radius=t.px(5),
-            )
-            r = p.draw_text(surface, name, (x + t.px(8), y + t.px(1)), "small", pal.dim)
-            p.change(surface, (r.right + t.px(6), y + t.px(1)), delta, good)
-            x += w + t.px(6)
