@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import Any
 
+from game.engine import trust
 from game.engine.log import (
     AG_BREACHED,
     AG_ENDED,
@@ -25,6 +26,7 @@ from game.scenario.runtime import (
     AGREEMENT_BREACH,
     E_AGREEMENT,
     E_CAPITAL,
+    E_CREDIBILITY,
     E_FLAG,
     E_POSTURE,
     E_STANDING,
@@ -77,7 +79,11 @@ def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: 
         if new != old:
             s.standing[index] = new
             log.append(_new(Entry, (L_STANDING, index, new - old, cause)))
+    elif kind == E_CREDIBILITY:
+        trust.change_trust(s, index, value, cause, log)
     elif kind == E_FLAG:
+        if value and s.flag_since[index] < 0:
+            s.flag_since[index] = s.turn
         if s.flags[index] != value:
             s.flags[index] = value
             log.append(_new(Entry, (L_FLAG, index, value, cause)))
@@ -108,3 +114,4 @@ def breach(s: State, term: int, cause: Cause, log: list[Entry]) -> None:
     log.append(_new(Entry, (L_AGREEMENT, term, AG_BREACHED, cause)))
     compiled = s.scenario.terms[term]
     apply_effects(s, compiled.breach_effects, compiled.causes[3], log)
+    trust.after_breach(s, term, cause, log)

@@ -33,6 +33,8 @@ L_SCHEDULED = "scheduled"  # subject turn due, value the effect kind: a delayed 
 L_NOTE = "note"  # subject facilitator decision number, value the written reason
 L_ENDING = "ending"  # subject ending, value the turn it came
 L_SKIPPED = "skipped"  # subject action, value a SKIP_* code: an order that could no longer apply
+L_TRUST = "trust"  # subject holder * roles + other, value delta of holder's trust in other
+L_BEAT = "beat"  # subject beat, value its check's part (PART_BASE when it has no check)
 
 # Why an order was skipped at resolution.
 SKIP_CAPITAL, SKIP_REQUIRES, SKIP_PROPOSAL = "capital", "requires", "proposal"

@@ -7,6 +7,7 @@ from functools import cache
 
 from game.engine.log import AG_IN_FORCE
 from game.engine.state import PHASE_ORDERS, State
+from game.engine.trust import resigning_barred
 from game.scenario.runtime import ACTION_PROPOSE, CAction, CCheck
 
 
@@ -59,6 +60,8 @@ def why_not(s: State, action: CAction, seen: State | None = None) -> Reason | No
             return Reason("in_force", "this agreement is already in force")
         if s.proposed[action.term]:
             return Reason("on_table", "this proposal is already on the table")
+        if resigning_barred(s, action.term, action.role, action.to):
+            return Reason("distrust", "it was broken, and trust is too low to sign it again yet")
         if term.requires is not None and not term.requires(judged):
             return Reason("requires", "its requirements are not met")
         return None
@@ -85,7 +88,7 @@ def legal_action_indexes(s: State, role: int) -> list[int]:
             continue
         if used[index] and (once or turn - last_used[index] < cooldown):
             continue
-        if term >= 0 and (agreements[term] == AG_IN_FORCE or proposed[term]):
+        if term >= 0 and (agreements[term] == AG_IN_FORCE or proposed[term] or barred(s, index)):
             continue
         if requires is not None and not requires(s):
             continue
@@ -147,6 +150,12 @@ def check_orders(
             has=has,
         )
     return None
+
+
+def barred(s: State, index: int) -> bool:
+    """A proposal of a broken agreement, between the breaker and a role that no longer trusts it."""
+    action = s.scenario.actions[index]
+    return s.broken[action.term] != 0 and resigning_barred(s, action.term, action.role, action.to)
 
 
 @cache

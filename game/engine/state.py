@@ -61,6 +61,12 @@ class State:
     history: tuple[TurnRecord, ...]
     ending: int
     decisions: int
+    # The dynamics (scenario's credibility, fatigue, beats); empty lists when it has none.
+    credibility: list[int]  # holder * roles + other -> 0-100 trust in the other's promises
+    breaker: list[int]  # per term: the role that last broke it, or -1
+    streak: list[int]  # per action: turns in a row it has been ordered, this one included
+    flag_since: list[int]  # per flag: the turn it was first set, or -1
+    beats_done: list[int]  # per beat: times it has come
 
     @property
     def turns(self) -> int:
@@ -104,6 +110,19 @@ class State:
             tuple((item.due, item.effect.key(), item.cause, item.caused_on) for item in self.scheduled),
             self.news,
             self.ending,
+        ) + self._dynamics()
+
+    def _dynamics(self) -> tuple[Any, ...]:
+        """The dynamics' part of the fingerprint, only for scenarios that have them: a scenario
+        without them has the same fingerprint (and saves made before still replay)."""
+        if not self.scenario.dynamic:
+            return ()
+        return (
+            tuple(self.credibility),
+            tuple(self.breaker),
+            tuple(self.streak),
+            tuple(self.flag_since),
+            tuple(self.beats_done),
         )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 
 from game.engine import rng
+from game.engine.beats import fire_beats
 from game.engine.effects import apply_effects, breach
 from game.engine.log import (
     AG_IN_FORCE,
@@ -86,11 +87,23 @@ def new_game(scenario: CompiledScenario, seed: int) -> State:
         history=(),
         ending=-1,
         decisions=0,
+        credibility=_trust_table(scenario),
+        breaker=[-1] * n_terms,
+        streak=[0] * n_actions,
+        flag_since=[0 if f else -1 for f in scenario.flag_start],
+        beats_done=[0] * len(scenario.beats),
     )
     log: list[Entry] = []
     begin_turn(s, log)
     s.current = tuple(log)
     return s
+
+
+def _trust_table(scenario: CompiledScenario) -> list[int]:
+    if scenario.credibility is None:
+        return []
+    n = len(scenario.roles)
+    return [scenario.credibility.start] * (n * n)
 
 
 # ----------------------------------------------------------------------------- news
@@ -101,6 +114,8 @@ def begin_turn(s: State, log: list[Entry]) -> None:
     s.turn += 1
     s.turn_start = s.tracks[:]
     s.news = draw_event(s, log)
+    if s.scenario.beats:
+        fire_beats(s, log)
     s.phase = PHASE_ANSWERS if s.proposals else PHASE_ORDERS
 
 
@@ -248,6 +263,7 @@ def resolve_action(s: State, action: CAction, log: list[Entry], dice: Dice | Non
         s.capital[role] -= action.capital
         log.append(_new(Entry, (L_CAPITAL, role, -action.capital, cause)))
     index = action.index
+    s.streak[index] = s.streak[index] + 1 if s.used[index] and s.last_used[index] == s.turn - 1 else 1
     s.used[index] += 1
     s.last_used[index] = s.turn
     if action.kind == ACTION_PROPOSE:
@@ -258,7 +274,8 @@ def resolve_action(s: State, action: CAction, log: list[Entry], dice: Dice | Non
     if action.covert:
         s.programmes = s.programmes + (Programme(index, s.turn, action.exposure.turns),)  # type: ignore[union-attr]
         s.active[index] += 1
-    apply_effects(s, action.effects, cause, log)
+    worn = action.fatigue_after and s.streak[index] > action.fatigue_after
+    apply_effects(s, action.tired_effects if worn else action.effects, cause, log)
     check = action.check
     if check is not None:
         modifier = 0

@@ -5,7 +5,7 @@ Called by ``turn.resolve_turn`` on its own copy of the state, after the orders h
 
 from __future__ import annotations
 
-from game.engine import rng
+from game.engine import rng, trust
 from game.engine.effects import apply_effects, breach
 from game.engine.log import (
     AG_ENDED,
@@ -81,6 +81,7 @@ def expose(s: State, index: int, log: list[Entry]) -> None:
         if posture.owner == action.role and s.posture_public[posture.index] != s.postures[posture.index]:
             s.posture_public[posture.index] = s.postures[posture.index]
     apply_effects(s, exposure.effects, exposure.cause_exposed, log)
+    trust.after_exposure(s, action.role, log)
     for term in action.breaks:
         if s.agreements[term] == AG_IN_FORCE:
             breach(s, term, exposure.cause_exposed, log)
@@ -128,6 +129,8 @@ def upkeep(s: State, log: list[Entry]) -> None:
         if new != old:
             s.capital[role.index] = new
             log.append(_new(Entry, (L_CAPITAL, role.index, new - old, role.income_cause)))
+    if s.credibility:
+        trust.recover(s, log)
     check_endings(s, log)
 
 

@@ -114,6 +114,9 @@ class Walker:
         if kind == "consequence":
             found.label = text(m.rules[beat.subject].headline)
             found.drivers = self.drivers(m.rules[beat.subject].when)
+        elif kind == "beat":
+            found.label = text(m.beats[beat.subject].headline)
+            found.drivers = self.drivers(m.beats[beat.subject].when)
         elif kind in ("news", "inject"):
             found.label = text(m.events[beat.subject].headline)
             if kind == "inject":

@@ -63,6 +63,7 @@ OUTCOME_KEYS = {
     "base": "report.outcome.base",
 }
 LINK_KINDS = {
+    "beat": "report.link.beat",
     "consequence": "report.link.consequence",
     "news": "report.link.news",
     "inject": "report.link.inject",

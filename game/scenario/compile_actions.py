@@ -25,7 +25,7 @@ def compile_action(ix: Index, i: int, action: m.Action) -> CAction:
     path: YamlPath = ("actions", i)
     role = ix.lookup(ix.role_index, action.role, "role", path + ("role",))
     ix.risks(action.risks, path + ("risks",))
-    check = _check(ix, action.check, path + ("check",)) if action.check is not None else None
+    check = check_of(ix, action.check, path + ("check",)) if action.check is not None else None
     exposure = None
     if action.exposure is not None:
         exposure = _exposure(ix, i, action.exposure, path + ("exposure",))
@@ -52,7 +52,7 @@ def compile_action(ix: Index, i: int, action: m.Action) -> CAction:
     )
 
 
-def _check(ix: Index, c: m.Check, cp: YamlPath) -> CCheck:
+def check_of(ix: Index, c: m.Check, cp: YamlPath) -> CCheck:
     return CCheck(
         target=c.target,
         partial_from=c.partial_from if c.partial_from is not None else c.target,

@@ -50,6 +50,12 @@ def _target(ix: Index, eff: Any, here: YamlPath) -> tuple[str, int, int, bool]:
             eff.add,
             False,
         )
+    if isinstance(eff, m.CredibilityEffect):
+        holder = ix.lookup(ix.role_index, eff.credibility, "role", here + ("credibility",))
+        of = ix.lookup(ix.role_index, eff.of, "role", here + ("of",))
+        if ix.s.credibility is None:
+            ix.report.add(here + ("credibility",), "a credibility effect needs a 'credibility' section")
+        return "credibility", holder * len(ix.s.roles) + of, eff.add, False
     index = ix.lookup(ix.term_index, eff.agreement, "term", here + ("agreement",))
     return "agreement", index, AGREEMENT_BREACH if eff.set == "breach" else AGREEMENT_END, True
 

@@ -10,13 +10,18 @@ from game.scenario.compile_effects import effects, modifiers
 from game.scenario.crossref import Index
 from game.scenario.runtime import (
     ACTION_PLAIN,
+    C_BEAT,
     C_EVENT,
     C_POSTURE,
     C_PROGRAMME,
     C_RULE,
     C_TERM,
+    C_TRUST,
     PROG_EXPOSED,
     PROG_ONGOING,
+    TRUST_BREACH,
+    TRUST_EXPOSURE,
+    TRUST_RECOVERY,
     CAction,
     CEnding,
     CEvent,
@@ -110,4 +115,10 @@ def cause_risks(s: m.Scenario, actions: Sequence[CAction]) -> dict[tuple[Any, ..
         table[(C_RULE, i)] = tuple(rule.risks)
     for i, event in enumerate(s.events):
         table[(C_EVENT, i)] = tuple(event.risks)
+    for i, beat in enumerate(s.beats):
+        for part in range(4):
+            table[(C_BEAT, i, part)] = tuple(beat.risks)
+    if s.credibility is not None:
+        for part in (TRUST_RECOVERY, TRUST_BREACH, TRUST_EXPOSURE):
+            table[(C_TRUST, part)] = tuple(s.credibility.risks)
     return table

@@ -15,6 +15,7 @@ from typing import Any
 
 from game.scenario import models as m
 from game.scenario.compile_actions import compile_action, compile_term, proposal_actions
+from game.scenario.compile_dynamics import compile_beat, compile_credibility, with_fatigue
 from game.scenario.compile_roles import compile_posture, compile_role
 from game.scenario.compile_rules import cause_risks, compile_endings, compile_event, compile_rule
 from game.scenario.crossref import RESERVED_NAMES, Index, Reporter
@@ -40,6 +41,7 @@ _TABLES = (
     ("terms", "term"),
     ("rules", "rule"),
     ("events", "event"),
+    ("beats", "beat"),
     ("endings", "ending"),
 )
 
@@ -61,10 +63,11 @@ class Compiler:
         roles = tuple(compile_role(ix, i, r) for i, r in enumerate(s.roles))
         postures = tuple(compile_posture(ix, i, p) for i, p in enumerate(s.postures))
         terms = tuple(compile_term(ix, i, t) for i, t in enumerate(s.terms))
-        actions = [compile_action(ix, i, a) for i, a in enumerate(s.actions)]
+        actions = [with_fatigue(compile_action(ix, i, a), a.fatigue) for i, a in enumerate(s.actions)]
         actions.extend(proposal_actions(ix, len(actions)))
         rules = tuple(compile_rule(ix, i, r) for i, r in enumerate(s.rules))
         events = tuple(compile_event(ix, i, e) for i, e in enumerate(s.events))
+        beats = tuple(compile_beat(ix, i, b) for i, b in enumerate(s.beats))
         endings, fallback = compile_endings(ix)
         for i, question in enumerate(s.debrief.questions):
             ix.risks(question.risks, ("debrief", "questions", i, "risks"))
@@ -87,6 +90,9 @@ class Compiler:
             endings=endings,
             fallback_ending=fallback,
             secrets=self.secrets(actions),
+            beats=beats,
+            credibility=compile_credibility(ix),
+            dynamic=self.dynamic(actions, beats),
             action_index={a.id: a.index for a in actions},
             track_index=dict(ix.track_index),
             role_index=dict(ix.role_index),
@@ -98,6 +104,11 @@ class Compiler:
             rule_table=rule_table(rules),
             event_table=tuple((e.index, e.weight, e.once, e.when, e.weight_modifiers) for e in events),
         )
+
+    def dynamic(self, actions: Sequence[CAction], beats: Sequence[Any]) -> bool:
+        read = any(n.startswith(("streak.", "beat.", "credibility.")) for n in self.ix.used_names)
+        tired = any(a.fatigue_after for a in actions)
+        return read or tired or bool(beats) or self.s.credibility is not None
 
     def check_ids(self) -> None:
         """Unique ids in every table, flags seen by known roles, track ids that are not keywords."""

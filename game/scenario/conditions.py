@@ -242,6 +242,9 @@ _LIST_GETTERS: dict[str, Callable[[int], Getter]] = {
     "standing": lambda i: lambda s: s.standing[i],
     "used": lambda i: lambda s: s.used[i],
     "drawn": lambda i: lambda s: s.drawn[i],
+    "streak": lambda i: lambda s: s.streak[i],
+    "credibility": lambda i: lambda s: s.credibility[i],
+    "beats_done": lambda i: lambda s: s.beats_done[i],
 }
 _FLAG_GETTERS: dict[str, Callable[[int], Getter]] = {
     "flags": lambda i: lambda s: s.flags[i] != 0,

@@ -50,6 +50,7 @@ class Index:
         self.event_index = {e.id: i for i, e in enumerate(scenario.events)}
         self.risk_ids = {r.id for r in scenario.risks}
         self.names = cond.Namespace(condition_refs(scenario), condition_hints(scenario))
+        self.used_names: set[str] = set()  # every name some condition reads
 
     def condition(
         self, source: str | None, path: YamlPath, expect: cond.ValueType = cond.BOOL
@@ -58,7 +59,9 @@ class Index:
         if source is None:
             return None
         try:
-            return cond.compile_condition(source, self.names, expect).fn
+            compiled = cond.compile_condition(source, self.names, expect)
+            self.used_names |= compiled.names
+            return compiled.fn
         except cond.ConditionError as err:
             self.report.add(path, f"condition: {err.message}", err.offset)
             return None
@@ -117,6 +120,7 @@ def condition_refs(s: m.Scenario) -> dict[str, cond.Ref]:
         refs[f"standing.{role.id}"] = cond.Ref(cond.NUM, "standing", i)
     for i, action in enumerate(s.actions):
         refs[f"used.{action.id}"] = cond.Ref(cond.NUM, "used", i)
+        refs[f"streak.{action.id}"] = cond.Ref(cond.NUM, "streak", i)
         if action.covert:
             refs[f"exposed.{action.id}"] = cond.Ref(cond.BOOL, "exposed", i)
             refs[f"active.{action.id}"] = cond.Ref(cond.BOOL, "active", i)
@@ -124,6 +128,14 @@ def condition_refs(s: m.Scenario) -> dict[str, cond.Ref]:
         refs[f"event.{event.id}"] = cond.Ref(cond.NUM, "drawn", i)
     for i, ending in enumerate(s.endings):
         refs[f"ending.{ending.id}"] = cond.Ref(cond.BOOL, "ending", equals=i)
+    for i, beat in enumerate(s.beats):
+        refs[f"beat.{beat.id}"] = cond.Ref(cond.NUM, "beats_done", i)
+    if s.credibility is not None:
+        n = len(s.roles)
+        for h, holder in enumerate(s.roles):
+            for o, other in enumerate(s.roles):
+                if h != o:
+                    refs[f"credibility.{holder.id}.{other.id}"] = cond.Ref(cond.NUM, "credibility", h * n + o)
     return refs
 
 
@@ -142,5 +154,8 @@ def condition_hints(s: m.Scenario) -> dict[str, list[str]]:
         "active": [a.id for a in s.actions if a.covert],
         "event": [e.id for e in s.events],
         "ending": [e.id for e in s.endings],
+        "streak": [a.id for a in s.actions],
+        "beat": [b.id for b in s.beats],
+        "credibility": [f"{h.id}.{o.id}" for h in s.roles for o in s.roles if h.id != o.id],
         "delta": [t.id for t in s.tracks],
     }

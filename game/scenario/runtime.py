@@ -19,7 +19,7 @@ Getter = Callable[[Any], Any]
 Cause = tuple[Any, ...]
 
 # Effect kinds (first element of a compiled effect).
-E_TRACK, E_FLAG, E_POSTURE, E_CAPITAL, E_STANDING, E_AGREEMENT = range(6)
+E_TRACK, E_FLAG, E_POSTURE, E_CAPITAL, E_STANDING, E_AGREEMENT, E_CREDIBILITY = range(7)
 EFFECT_KIND_BY_NAME = {
     "track": E_TRACK,
     "flag": E_FLAG,
@@ -27,6 +27,7 @@ EFFECT_KIND_BY_NAME = {
     "capital": E_CAPITAL,
     "standing": E_STANDING,
     "agreement": E_AGREEMENT,
+    "credibility": E_CREDIBILITY,  # index: holder * roles + the role it trusts (a pair)
 }
 AGREEMENT_END, AGREEMENT_BREACH = 0, 1
 
@@ -64,6 +65,9 @@ C_DELAYED = "delayed"  # (C_DELAYED, original cause, turn it was caused)
 C_ROLE = "role"  # (C_ROLE, role) - a role's own answer to a proposal
 C_ENDING = "ending"  # (C_ENDING, ending) - the game ended
 C_HIDDEN = "hidden"  # (C_HIDDEN,) - in a view: a cause this viewer may not know
+C_BEAT = "beat"  # (C_BEAT, beat, part) part: 0 the beat itself, 1-3 its check's outcome
+C_TRUST = "trust"  # (C_TRUST, part) part: TRUST_RECOVERY, TRUST_BREACH, TRUST_EXPOSURE
+TRUST_RECOVERY, TRUST_BREACH, TRUST_EXPOSURE = range(3)
 
 PART_BASE, PART_SUCCESS, PART_PARTIAL, PART_FAILURE = 0, 1, 2, 3
 OUTCOME_NAMES = ("base", "success", "partial", "failure")
@@ -122,6 +126,8 @@ class CAction:
     causes: tuple[tuple[Any, ...], ...]  # by part: base, success, partial, failure
     term: int = -1  # proposals: which term
     to: int = -1  # proposals: to which role
+    fatigue_after: int = 0  # ordered more than this many turns in a row, it wears out (0: never)
+    tired_effects: tuple[CEffect, ...] = ()  # its effects once worn out
 
 
 @dataclass(frozen=True, slots=True)
@@ -177,6 +183,33 @@ class CEvent:
     once: bool
     effects: tuple[CEffect, ...]
     cause: tuple[Any, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class CBeat:
+    """A scheduled moment: at ``turn``, or ``turns`` after ``after_flag`` was first set."""
+
+    index: int
+    turn: int  # -1 when it follows a flag
+    after_flag: int  # -1 when it comes at a turn
+    turns: int
+    when: Getter | None
+    effects: tuple[CEffect, ...]
+    check: CCheck | None
+    causes: tuple[tuple[Any, ...], ...]  # by part: the beat, success, partial, failure
+
+
+@dataclass(frozen=True, slots=True)
+class CCredibility:
+    """Trust between roles: a table roles x roles of 0-100, and what moves it."""
+
+    start: int
+    recovery: int
+    low: int
+    high: int
+    breach: int
+    exposure: int
+    refuse_below: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -242,6 +275,11 @@ class CompiledScenario:
     endings: tuple[CEnding, ...]  # anytime endings by priority, then final ones
     fallback_ending: int
     secrets: Secrets
+    beats: tuple[CBeat, ...] = ()
+    credibility: CCredibility | None = None
+    # Does any of trust, fatigue, streaks or beats decide this scenario's future? (If not, they
+    # stay out of the state's fingerprint, so games saved before they existed still replay.)
+    dynamic: bool = False
     action_index: dict[str, int] = field(default_factory=dict)
     track_index: dict[str, int] = field(default_factory=dict)
     role_index: dict[str, int] = field(default_factory=dict)

@@ -20,6 +20,7 @@ from game.engine.log import (
     AG_BREACHED,
     L_AGREEMENT,
     L_ANSWER,
+    L_BEAT,
     L_CAPITAL,
     L_CHECK,
     L_ENDING,
@@ -35,12 +36,14 @@ from game.engine.log import (
     L_SKIPPED,
     L_STANDING,
     L_TRACK,
+    L_TRUST,
     Entry,
 )
 from game.engine.move import ANSWERS, ORDERS, Move
 from game.engine.state import State
 from game.scenario.runtime import (
     C_ACTION,
+    C_BEAT,
     C_DELAYED,
     C_ROLE,
     PART_BASE,
@@ -51,10 +54,22 @@ from game.scenario.runtime import (
 )
 from game.story.secrecy import Exposures, exposures_of, secret_owner_then
 
-CHANGE_KINDS = frozenset({L_TRACK, L_CAPITAL, L_STANDING, L_FLAG, L_POSTURE, L_AGREEMENT})
+CHANGE_KINDS = frozenset({L_TRACK, L_CAPITAL, L_STANDING, L_FLAG, L_POSTURE, L_AGREEMENT, L_TRUST})
 # Entries that open an item of the turn's story (a headline); the rest are changes or details.
 BEAT_KINDS = frozenset(
-    {L_EVENT, L_ORDER, L_RULE, L_EXPOSED, L_PROPOSAL, L_ANSWER, L_NOTE, L_ENDING, L_SKIPPED, L_AGREEMENT}
+    {
+        L_EVENT,
+        L_ORDER,
+        L_RULE,
+        L_EXPOSED,
+        L_PROPOSAL,
+        L_ANSWER,
+        L_NOTE,
+        L_ENDING,
+        L_SKIPPED,
+        L_AGREEMENT,
+        L_BEAT,
+    }
 )
 
 
@@ -62,7 +77,8 @@ BEAT_KINDS = frozenset(
 class Change:
     """One thing that moved, and its true cause (``origin``: a delayed effect's first cause)."""
 
-    kind: str  # L_TRACK, L_CAPITAL, L_STANDING (value = delta); L_FLAG, L_POSTURE, L_AGREEMENT (value = new)
+    # L_TRACK, L_CAPITAL, L_STANDING, L_TRUST (value = delta); L_FLAG, L_POSTURE, L_AGREEMENT (new)
+    kind: str
     subject: int
     value: int
     cause: Cause
@@ -284,8 +300,8 @@ class _Open:
 def _key(cause: Cause) -> Cause:
     """Causes that belong to one beat share a key: an order's base effects and its check's
     outcome are the same order; everything else is its own cause."""
-    if cause and cause[0] == C_ACTION:
-        return (C_ACTION, cause[1], PART_BASE)
+    if cause and cause[0] in (C_ACTION, C_BEAT):
+        return (cause[0], cause[1], PART_BASE)
     return cause
 
 

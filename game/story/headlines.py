@@ -16,6 +16,7 @@ from game.engine.log import (
     AG_IN_FORCE,
     L_AGREEMENT,
     L_ANSWER,
+    L_BEAT,
     L_CHECK,
     L_ENDING,
     L_EVENT,
@@ -137,6 +138,18 @@ def _skipped(sc: CompiledScenario, subject: int, value: Any) -> Words:
     return tr(SKIPPED_KEYS[value], role=role, action=action_name(sc, subject)), False
 
 
+def _beat(sc: CompiledScenario, subject: int, value: Any) -> Words:
+    beat = sc.model.beats[subject]
+    words = text(beat.headline)
+    check = beat.check
+    outcome = (
+        {PART_SUCCESS: check.success, PART_PARTIAL: check.partial, PART_FAILURE: check.failure}.get(value)
+        if check
+        else None
+    )
+    return (f"{words} {text(outcome.text)}" if outcome is not None else words), True
+
+
 def _ending(sc: CompiledScenario, subject: int, value: Any) -> Words:
     return tr("headline.ending", ending=text(sc.model.endings[subject].name)), True
 
@@ -153,4 +166,5 @@ _BY_KIND: dict[str, Callable[[CompiledScenario, int, Any], Words]] = {
     L_NOTE: _note,
     L_SKIPPED: _skipped,
     L_ENDING: _ending,
+    L_BEAT: _beat,
 }

@@ -13,7 +13,17 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass
 
-from game.engine.log import AG_BREACHED, L_AGREEMENT, L_ENDING, L_EVENT, L_EXPOSED, L_ORDER, L_RULE, L_TRACK
+from game.engine.log import (
+    AG_BREACHED,
+    L_AGREEMENT,
+    L_BEAT,
+    L_ENDING,
+    L_EVENT,
+    L_EXPOSED,
+    L_ORDER,
+    L_RULE,
+    L_TRACK,
+)
 from game.scenario.runtime import (
     C_ACTION,
     C_DELAYED,
@@ -30,7 +40,18 @@ from game.scenario.runtime import (
 from game.story.facts import UPKEEP, Beat, Change, Story
 
 # Kinds of consequence, in the order a chain of them is best read within one turn.
-KINDS = ("inject", "news", "failure", "exposure", "breach", "programme", "posture", "delayed", "consequence")
+KINDS = (
+    "inject",
+    "news",
+    "beat",
+    "failure",
+    "exposure",
+    "breach",
+    "programme",
+    "posture",
+    "delayed",
+    "consequence",
+)
 ENDING = "ending"
 
 
@@ -84,6 +105,8 @@ def _of_beat(sc: CompiledScenario, turn: int, beat: Beat) -> list[Consequence]:
         return [_made(sc, turn, "consequence", beat, cause)]
     if kind == L_EVENT:
         return [_made(sc, turn, "inject" if beat.value else "news", beat, cause)]
+    if kind == L_BEAT:
+        return [_made(sc, turn, "beat", beat, cause)]
     if kind == L_EXPOSED:
         return [_made(sc, turn, "exposure", beat, cause, always=True)]
     if kind == L_AGREEMENT and beat.value == AG_BREACHED:

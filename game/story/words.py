@@ -23,6 +23,7 @@ from game.scenario.runtime import (
     ACTION_PROPOSE,
     AGREEMENT_BREACH,
     C_ACTION,
+    C_BEAT,
     C_DELAYED,
     C_ENDING,
     C_EVENT,
@@ -34,6 +35,7 @@ from game.scenario.runtime import (
     C_ROLE,
     C_RULE,
     C_TERM,
+    C_TRUST,
     E_CAPITAL,
     E_FLAG,
     E_POSTURE,
@@ -48,6 +50,9 @@ from game.scenario.runtime import (
     TERM_ONGOING,
     TERM_REJECT,
     TERM_SUNSET,
+    TRUST_BREACH,
+    TRUST_EXPOSURE,
+    TRUST_RECOVERY,
     CAction,
     CEffect,
     CompiledScenario,
@@ -67,7 +72,18 @@ SKIPPED_KEYS = {
     SKIP_REQUIRES: "headline.skipped.requires",
     SKIP_PROPOSAL: "headline.skipped.proposal",
 }
+PART_SUFFIX_KEYS = {
+    PART_SUCCESS: "cause.part.success",
+    PART_PARTIAL: "cause.part.partial",
+    PART_FAILURE: "cause.part.failure",
+}
+TRUST_CAUSE_KEYS = {
+    TRUST_RECOVERY: "cause.trust.recovery",
+    TRUST_BREACH: "cause.trust.breach",
+    TRUST_EXPOSURE: "cause.trust.exposure",
+}
 REFUSAL_KEYS = {
+    "distrust": "refusal.distrust",
     "ap": "refusal.ap",
     "capital": "refusal.capital",
     "capital_total": "refusal.capital_total",
@@ -267,13 +283,7 @@ def _origin_label(sc: CompiledScenario, cause: tuple[Any, ...], notes: dict[int,
     if kind == C_ACTION:
         action = sc.actions[cause[1]]
         label = tr("cause.action", action=action_name(sc, action.index), role=role_name(sc, action.role))
-        if cause[2] == PART_SUCCESS:
-            label += tr("cause.part.success")
-        elif cause[2] == PART_PARTIAL:
-            label += tr("cause.part.partial")
-        elif cause[2] == PART_FAILURE:
-            label += tr("cause.part.failure")
-        return label
+        return label + tr(PART_SUFFIX_KEYS[cause[2]]) if cause[2] in PART_SUFFIX_KEYS else label
     if kind == C_RULE:
         return tr("cause.rule", headline=text(m.rules[cause[1]].headline))
     if kind == C_EVENT:
@@ -303,6 +313,11 @@ def _origin_label(sc: CompiledScenario, cause: tuple[Any, ...], notes: dict[int,
         return role_name(sc, cause[1])
     if kind == C_ENDING:
         return text(m.endings[cause[1]].name)
+    if kind == C_BEAT:
+        label = tr("cause.beat", headline=text(m.beats[cause[1]].headline))
+        return label + tr(PART_SUFFIX_KEYS[cause[2]]) if cause[2] in PART_SUFFIX_KEYS else label
+    if kind == C_TRUST:
+        return tr(TRUST_CAUSE_KEYS[cause[1]])
     return str(cause)
 
 

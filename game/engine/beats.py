@@ -1,0 +1,54 @@
+"""The crisis's clock: scheduled beats come with the news of their turn, whatever the draw.
+
+A beat comes at a set turn, or some turns after a flag was first set (the mission started: the
+War Powers deadlines follow), once, if its condition holds then. It may carry a check, rolled
+with the game's own dice (a vote, a veto and an override): its outcome's effects follow.
+"""
+
+from __future__ import annotations
+
+from game.engine import rng
+from game.engine.effects import apply_effects
+from game.engine.log import L_BEAT, Entry
+from game.engine.state import State
+from game.scenario.runtime import PART_BASE, PART_FAILURE, PART_PARTIAL, PART_SUCCESS, CBeat, CCheck
+
+
+def due(s: State, beat: CBeat) -> bool:
+    if s.beats_done[beat.index]:
+        return False
+    if beat.turn >= 0:
+        on_time = s.turn == beat.turn
+    else:
+        since = s.flag_since[beat.after_flag]
+        on_time = since >= 0 and s.turn >= since + beat.turns
+    return on_time and (beat.when is None or bool(beat.when(s)))
+
+
+def fire_beats(s: State, log: list[Entry]) -> None:
+    """Every beat due this turn, in the scenario's order."""
+    for beat in s.scenario.beats:
+        if due(s, beat):
+            fire(s, beat, log)
+
+
+def fire(s: State, beat: CBeat, log: list[Entry]) -> None:
+    s.beats_done[beat.index] += 1
+    part = PART_BASE if beat.check is None else roll(s, beat.check)
+    log.append(Entry(L_BEAT, beat.index, part, beat.causes[PART_BASE]))
+    apply_effects(s, beat.effects, beat.causes[PART_BASE], log)
+    if beat.check is not None:
+        outcome = {PART_SUCCESS: beat.check.success, PART_PARTIAL: beat.check.partial}.get(
+            part, beat.check.failure
+        )
+        apply_effects(s, outcome, beat.causes[part], log)
+
+
+def roll(s: State, check: CCheck) -> int:
+    """The outcome of a beat's check on 2d6 and its modifiers (there is no table to roll it)."""
+    modifier = sum(mod.add for mod in check.modifiers if mod.when(s))
+    s.rng, d1, d2 = rng.two_dice(s.rng)
+    total = d1 + d2 + modifier
+    if total >= check.target:
+        return PART_SUCCESS
+    return PART_PARTIAL if total >= check.partial_from else PART_FAILURE
