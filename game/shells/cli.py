@@ -83,6 +83,15 @@ def build_parser() -> argparse.ArgumentParser:
 
     rpl = sub.add_parser("replay", help="re-run a saved game from its orders and check it matches")
     rpl.add_argument("save", metavar="SAVE")
+
+    kit = sub.add_parser("kit", help="the printable tabletop edition of a scenario, as a PDF")
+    scenario_arg(kit)
+    kit.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF file to write")
+    kit.add_argument("--lang", default=None, help="language of the kit, e.g. en or es")
+    kit.add_argument(
+        "--paper", choices=("letter", "a4"), default="letter", help="paper size (default letter)"
+    )
+
     return parser
 
 
@@ -151,6 +160,10 @@ def run(args: argparse.Namespace) -> int:
         from game.shells.save_commands import replay_command
 
         return replay_command(args)
+    if command == "kit":
+        from game.shells.kit_commands import kit_command
+
+        return kit_command(args)
     raise BadInput(f"unknown command {command!r}")  # pragma: no cover - argparse refuses first
 
 

@@ -1,0 +1,42 @@
+"""The seminar kit's commands: ``kit`` (the printable tabletop edition).
+
+Each is bad input (one message, exit 2) for a wrong file, language or output path; the work is
+done by ``game.kit``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from game.errors import EXIT_OK, BadInput
+from game.kit import KitError, write_kit
+from game.scenario.load import load_scenario
+from game.shells.options import interface_language
+
+
+def output_path(name: str, what: str) -> Path:
+    """A file to write: refused if it is a folder or its folder does not exist."""
+    out = Path(name)
+    if out.is_dir():
+        raise BadInput(f"{out}: is a folder; give a file name for {what}")
+    if not out.parent.exists():
+        raise BadInput(f"{out}: the folder {out.parent} does not exist")
+    return out
+
+
+def kit_command(args: argparse.Namespace) -> int:
+    """``kit [SCENARIO] --lang en|es --out FILE.pdf [--paper letter|a4]``."""
+    with interface_language(args.lang):
+        out = output_path(args.out, "--out")
+        scenario = load_scenario(args.scenario)
+        try:
+            written = write_kit(scenario, out, paper=args.paper)
+        except KitError as err:
+            raise BadInput(f"{scenario.source_path}: {err}") from None
+        except OSError as err:
+            raise BadInput(f"{out}: cannot write the kit: {err.strerror or err}") from None
+    print(f"wrote the tabletop kit to {written}", file=sys.stderr)
+    return EXIT_OK
+
