@@ -92,6 +92,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--paper", choices=("letter", "a4"), default="letter", help="paper size (default letter)"
     )
 
+    pap = sub.add_parser("paper", help="replay a paper game's record (YAML, see docs/kit.md) into a save")
+    pap.add_argument("file", metavar="FILE.yaml")
+    pap.add_argument("--out", metavar="SAVE.json", required=True, help="the save file to write")
+    pap.add_argument(
+        "--lang", default=None, help="language of refusals and of computer players' reasons, e.g. en or es"
+    )
+
     return parser
 
 
@@ -164,6 +171,10 @@ def run(args: argparse.Namespace) -> int:
         from game.shells.kit_commands import kit_command
 
         return kit_command(args)
+    if command == "paper":
+        from game.shells.kit_commands import paper_command
+
+        return paper_command(args)
     raise BadInput(f"unknown command {command!r}")  # pragma: no cover - argparse refuses first
 
 

@@ -1,4 +1,5 @@
-"""The seminar kit's commands: ``kit`` (the printable tabletop edition).
+"""The seminar kit's commands: ``kit`` (the printable tabletop edition) and ``paper`` (a paper game
+typed back in, replayed into a save).
 
 Each is bad input (one message, exit 2) for a wrong file, language or output path; the work is
 done by ``game.kit``.
@@ -12,7 +13,10 @@ from pathlib import Path
 
 from game.errors import EXIT_OK, BadInput
 from game.kit import KitError, write_kit
+from game.kit.paper import load_paper
+from game.kit.paper_play import play_paper
 from game.scenario.load import load_scenario
+from game.session.store import save_session
 from game.shells.options import interface_language
 
 
@@ -38,5 +42,22 @@ def kit_command(args: argparse.Namespace) -> int:
         except OSError as err:
             raise BadInput(f"{out}: cannot write the kit: {err.strerror or err}") from None
     print(f"wrote the tabletop kit to {written}", file=sys.stderr)
+    return EXIT_OK
+
+
+def paper_command(args: argparse.Namespace) -> int:
+    """``paper FILE.yaml --out SAVE.json``: replay a paper game's record into an ordinary save."""
+    with interface_language(getattr(args, "lang", None)):
+        out = output_path(args.out, "--out")
+        paper = load_paper(args.file)
+        played = play_paper(paper)
+        for warning in played.warnings:
+            print(warning, file=sys.stderr)
+        saved = save_session(played.session, out)
+    state = played.session.state
+    where = "finished" if state.terminal else f"stopped at turn {state.turn}"
+    print(
+        f"{args.file}: {len(played.session.moves)} moves replayed, {where}; saved to {saved}", file=sys.stderr
+    )
     return EXIT_OK
 
