@@ -99,6 +99,13 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", default=None, help="language of refusals and of computer players' reasons, e.g. en or es"
     )
 
+    exp = sub.add_parser(
+        "export", help="a saved game's decisions and changes as CSV or JSON (docs/export.md)"
+    )
+    exp.add_argument("save", metavar="SAVE")
+    exp.add_argument("--format", choices=("csv", "json"), default="csv")
+    exp.add_argument("--out", metavar="FILE", default=None, help="write to a file instead of the screen")
+    exp.add_argument("--lang", default=None, help="language of the names and labels, e.g. en or es")
     return parser
 
 
@@ -175,6 +182,10 @@ def run(args: argparse.Namespace) -> int:
         from game.shells.kit_commands import paper_command
 
         return paper_command(args)
+    if command == "export":
+        from game.shells.kit_commands import export_command
+
+        return export_command(args)
     raise BadInput(f"unknown command {command!r}")  # pragma: no cover - argparse refuses first
 
 

@@ -1,5 +1,5 @@
-"""The seminar kit's commands: ``kit`` (the printable tabletop edition) and ``paper`` (a paper game
-typed back in, replayed into a save).
+"""The seminar kit's commands: ``kit`` (the printable tabletop edition), ``paper`` (a paper game
+typed back in, replayed into a save) and ``export`` (a saved game as CSV or JSON rows).
 
 Each is bad input (one message, exit 2) for a wrong file, language or output path; the work is
 done by ``game.kit``.
@@ -13,10 +13,12 @@ from pathlib import Path
 
 from game.errors import EXIT_OK, BadInput
 from game.kit import KitError, write_kit
+from game.kit.export import EXPORT_FORMATS, export_text
 from game.kit.paper import load_paper
 from game.kit.paper_play import play_paper
+from game.report import write_text
 from game.scenario.load import load_scenario
-from game.session.store import save_session
+from game.session.store import load_session, resolve_save, save_session
 from game.shells.options import interface_language
 
 
@@ -61,3 +63,23 @@ def paper_command(args: argparse.Namespace) -> int:
     )
     return EXIT_OK
 
+
+def export_command(args: argparse.Namespace) -> int:
+    """``export SAVE --format csv|json [--out FILE] [--lang LANG]``."""
+    with interface_language(getattr(args, "lang", None)):
+        out = output_path(args.out, "--out") if args.out else None
+        if args.format not in EXPORT_FORMATS:  # pragma: no cover - argparse refuses first
+            raise BadInput(f"--format: choose from {', '.join(EXPORT_FORMATS)}")
+        session = load_session(resolve_save(args.save))
+        content = export_text(session, args.format)
+    if out is None:
+        sys.stdout.write(content)
+        return EXIT_OK
+    if args.format == "csv":
+        content = "\ufeff" + content  # a byte-order mark: spreadsheets then read the file as UTF-8
+    try:
+        write_text(out, content)
+    except OSError as err:
+        raise BadInput(f"{out}: cannot write the export: {err.strerror or err}") from None
+    print(f"wrote the export to {out}", file=sys.stderr)
+    return EXIT_OK
