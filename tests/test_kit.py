@@ -18,6 +18,7 @@ from game.kit import KitError, build_kit
 from game.kit.cards import action_cards, dice_chance, event_cards, posture_cards, term_cards
 from game.kit.layout import KitPDF
 from game.kit.thresholds import thresholds
+from game.report.feedback import feedback_form
 from game.scenario.load import bundled_scenarios, load_scenario
 from game.story.requirements import condition_text
 
@@ -194,3 +195,11 @@ def test_kit_command_writes_a_pdf(tmp_path: Path, capsys: pytest.CaptureFixture[
     assert main(["kit", "no_such_scenario", "--out", str(out)]) == 2
     err = capsys.readouterr().err
     assert "Traceback" not in err and "no such file" in err
+
+
+@pytest.mark.parametrize("name", SCENARIOS)
+def test_the_feedback_form_is_one_page_at_the_back(name: str, lang: str) -> None:
+    form = feedback_form()
+    last = kit_pages(name, lang)[-1]
+    assert squash(form.title) in last and squash(form.open_questions[-1]) in last
+    assert all(squash(r.text) in last for r in form.ratings)

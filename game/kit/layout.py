@@ -186,9 +186,15 @@ class KitPDF(FPDF):
         self.set_line_width(0.3)
         self.rect(x, y, width, height)
 
-    def label(self, x: float, y: float, words: str, size: float = 9, bold: bool = False) -> None:
-        """One line of text with its top at ``y``."""
+    def label(
+        self, x: float, y: float, words: str, size: float = 9, bold: bool = False, width: float | None = None
+    ) -> None:
+        """One line of text with its top at ``y``, set smaller if it would be wider than ``width``."""
+        room = self.w - MARGIN - x if width is None else width
         self.set_font(FAMILY, "B" if bold else "", size)
+        while size > 5 and self.get_string_width(words) > room:
+            size -= 0.5
+            self.set_font(FAMILY, "B" if bold else "", size)
         self.text(x, y + size * PT * 0.95, words)
 
     def finish(self) -> bytes:

@@ -14,6 +14,7 @@ from game.story.words import role_name
 
 WRITE = 7.0  # the height of a line to write on
 RULE_INK = (140, 140, 140)
+ANSWER = 6.6  # the lines under an open question of the feedback form
 
 
 def order_slips(pdf: KitPDF, sc: CompiledScenario) -> None:
@@ -39,10 +40,12 @@ def order_slip(pdf: KitPDF, sc: CompiledScenario, role: int, top: float, height:
     width = pdf.content_width
     pdf.set_fill_color(*BANDS[-1])
     pdf.rect(MARGIN, top, width, 9, style="F")
-    pdf.label(MARGIN + 2.5, top + 2.2, tr("kit.slip.title", role=role_name(sc, role, short=False)), 11, True)
     turn = tr("kit.slip.turn")
     pdf.set_font(FAMILY, "B", 11)
-    pdf.label(MARGIN + width - 32 - pdf.get_string_width(turn), top + 2.2, turn, 11, True)
+    turn_x = MARGIN + width - 32 - pdf.get_string_width(turn)
+    title = tr("kit.slip.title", role=role_name(sc, role, short=False))
+    pdf.label(MARGIN + 2.5, top + 2.2, title, 11, True, width=turn_x - MARGIN - 6)
+    pdf.label(turn_x, top + 2.2, turn, 11, True)
     pdf.write_box(MARGIN + width - 30, top + 1.2, 27, 6.6)
     y = top + 12
     pdf.label(MARGIN, y, trn("kit.slip.resources", compiled.action_points), 9)
@@ -102,16 +105,17 @@ def orders_table(pdf: KitPDF, rows: int, y: float) -> float:
 
 
 def write_lines(
-    pdf: KitPDF, y: float, count: int, x: float | None = None, width: float | None = None
+    pdf: KitPDF, y: float, count: int, x: float | None = None, width: float | None = None, step: float = WRITE
 ) -> float:
+    """Lines to write on, ``step`` apart; the y below the last."""
     left = MARGIN if x is None else x
     span = pdf.content_width if width is None else width
     pdf.set_draw_color(*RULE_INK)
     pdf.set_line_width(0.2)
     for number in range(1, count + 1):
-        pdf.line(left, y + number * WRITE, left + span, y + number * WRITE)
+        pdf.line(left, y + number * step, left + span, y + number * step)
     pdf.set_draw_color(*INK)
-    return y + count * WRITE
+    return y + count * step
 
 
 def covert_strip(pdf: KitPDF, sc: CompiledScenario, role: int, top: float, height: float) -> None:
@@ -160,7 +164,7 @@ def record_sheet(pdf: KitPDF, sc: CompiledScenario) -> None:
             x = MARGIN + (role % columns) * width
             y = top + 8 + (role // columns) * cell
             pdf.write_box(x, y, width - 2, cell - 2)
-            pdf.label(x + 1.5, y + 1.2, role_name(sc, role), 8, True)
+            pdf.label(x + 1.5, y + 1.2, role_name(sc, role), 8, True, width=width - 5)
             pdf.set_text_color(*GREY)
             pdf.label(x + 1.5, y + 5.2, tr("kit.record.cell"), 6.8)
             pdf.set_text_color(*INK)
@@ -190,10 +194,10 @@ def feedback_page(pdf: KitPDF) -> None:
     pdf.set_y(y + 14)
     ratings_table(pdf, form)
     for question in form.open_questions:
-        pdf.ensure(5 + 2 * WRITE)
+        pdf.ensure(5 + 2 * ANSWER)
         top = pdf.get_y()
         pdf.label(MARGIN, top, question, 9.2, True)
-        pdf.set_y(write_lines(pdf, top + 1, 2) + 2.5)
+        pdf.set_y(write_lines(pdf, top + 1, 2, step=ANSWER) + 2.2)
 
 
 def ratings_table(pdf: KitPDF, form: FeedbackForm) -> None:
@@ -205,7 +209,7 @@ def ratings_table(pdf: KitPDF, form: FeedbackForm) -> None:
     pdf.set_text_color(*INK)
     for rating in form.ratings:
         block = pdf.wrap([(f"{rating.number}. {rating.text}", False)], width - 4, 9)
-        height = max(block.height, 5.4) + 4.2
+        height = max(block.height, 5.4) + 3.0
         pdf.ensure(height)
         top = pdf.get_y()
         pdf.draw(block, MARGIN, top + 0.6)
