@@ -34,7 +34,7 @@ SCRIPT_MD = r"\<script\>alert(1)\</script\>"
 MARKDOWN_MD = r"\*\*bold\*\* \| pipe"
 UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
 SECTIONS = ("summary", "objectives", "findings", "timeline", "tracks", "risks", "secrets", "typical")
-SECTIONS += ("whatif", "questions")
+SECTIONS += ("whatif", "questions", "plan", "feedback")
 
 
 def hostile_scenario(tmp_path: Path) -> CompiledScenario:

@@ -182,21 +182,19 @@ def questions(sc: CompiledScenario, materialized: set[str]) -> tuple[Question, .
 
 
 def secrets(story: Story) -> tuple[Secret, ...]:
-    """What one team knew and the others did not: covert orders not already public when given,
-    and private flags set."""
+    """What one team knew and the others did not: every covert order not already public when
+    given (one that could not go ahead too), and private flags set."""
     sc = story.scenario
     m = sc.model
     out = []
     for turn in story.turns:
         for order in turn.orders:
-            if order.skipped or not order.covert:
+            if not order.covert or (order.exposed_on is not None and order.exposed_on < turn.turn):
                 continue
-            if not (order.exposed_on is not None and order.exposed_on < turn.turn):
-                out.append(
-                    Secret(
-                        role_name(sc, order.role), action_name(sc, order.action), turn.turn, order.exposed_on
-                    )
-                )
+            what = action_name(sc, order.action)
+            if order.skipped:  # given in secret, though it could not go ahead: still a secret order
+                what = tr("report.secret_skipped", what=what)
+            out.append(Secret(role_name(sc, order.role), what, turn.turn, order.exposed_on))
         for change in turn.changes:
             if change.kind == L_FLAG and change.subject in sc.secrets.private_flags and change.value:
                 out.append(Secret("", text(m.flags[change.subject].name), turn.turn, None))

@@ -19,6 +19,7 @@ from typing import Any
 
 from game.i18n import language, tr
 from game.report.context_compare import typical_section, whatif_section
+from game.report.context_debrief import DEBRIEF_BUILDERS, DEBRIEF_NOTES, DEBRIEF_TITLES
 from game.report.model import Link, OrderLine, Report, Series, TrackMove, TurnReport
 from game.report.sentences import (
     change,
@@ -45,7 +46,7 @@ SECTION_TITLES = {
     "typical": "report.h.typical",
     "whatif": "report.h.whatif",
     "questions": "report.h.questions",
-}
+} | DEBRIEF_TITLES
 # Sections with a sentence under their title that says what they are for.
 SECTION_NOTES = {
     "objectives": "report.objectives_note",
@@ -55,7 +56,7 @@ SECTION_NOTES = {
     "risks": "report.risks_note",
     "secrets": "report.secrets_note",
     "questions": "report.questions_note",
-}
+} | DEBRIEF_NOTES
 OUTCOME_KEYS = {
     "success": "report.outcome.success",
     "partial": "report.outcome.partial",
@@ -107,7 +108,7 @@ def report_context(report: Report) -> Ctx:
         "typical": typical_section,
         "whatif": whatif_section,
         "questions": questions_section,
-    }
+    } | DEBRIEF_BUILDERS
     sections = []
     for name, build in builders.items():
         data = build(report)

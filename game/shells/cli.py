@@ -83,6 +83,29 @@ def build_parser() -> argparse.ArgumentParser:
 
     rpl = sub.add_parser("replay", help="re-run a saved game from its orders and check it matches")
     rpl.add_argument("save", metavar="SAVE")
+
+    kit = sub.add_parser("kit", help="the printable tabletop edition of a scenario, as a PDF")
+    scenario_arg(kit)
+    kit.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF file to write")
+    kit.add_argument("--lang", default=None, help="language of the kit, e.g. en or es")
+    kit.add_argument(
+        "--paper", choices=("letter", "a4"), default="letter", help="paper size (default letter)"
+    )
+
+    pap = sub.add_parser("paper", help="replay a paper game's record (YAML, see docs/kit.md) into a save")
+    pap.add_argument("file", metavar="FILE.yaml")
+    pap.add_argument("--out", metavar="SAVE.json", required=True, help="the save file to write")
+    pap.add_argument(
+        "--lang", default=None, help="language of refusals and of computer players' reasons, e.g. en or es"
+    )
+
+    exp = sub.add_parser(
+        "export", help="a saved game's decisions and changes as CSV or JSON (docs/export.md)"
+    )
+    exp.add_argument("save", metavar="SAVE")
+    exp.add_argument("--format", choices=("csv", "json"), default="csv")
+    exp.add_argument("--out", metavar="FILE", default=None, help="write to a file instead of the screen")
+    exp.add_argument("--lang", default=None, help="language of the names and labels, e.g. en or es")
     return parser
 
 
@@ -151,6 +174,18 @@ def run(args: argparse.Namespace) -> int:
         from game.shells.save_commands import replay_command
 
         return replay_command(args)
+    if command == "kit":
+        from game.shells.kit_commands import kit_command
+
+        return kit_command(args)
+    if command == "paper":
+        from game.shells.kit_commands import paper_command
+
+        return paper_command(args)
+    if command == "export":
+        from game.shells.kit_commands import export_command
+
+        return export_command(args)
     raise BadInput(f"unknown command {command!r}")  # pragma: no cover - argparse refuses first
 
 
