@@ -19,11 +19,14 @@ class OpponentModel:
     weights: tuple[tuple[float, ...] | None, ...]  # per role: a weight per action; None for oneself
     accept: tuple[float, ...]  # per role: the chance it accepts a proposal put to it
     answers: dict[tuple[int, int], tuple[int, int]]  # (role, term) -> (times accepted, times answered)
+    trust: tuple[float, ...] = ()  # per role: how far it trusts me, 1.0 as usual, 0.0 not at all
 
     def chance(self, role: int, term: int) -> float:
-        """The chance ``role`` accepts ``term``: its answers to that term, then its habit overall."""
+        """The chance ``role`` accepts ``term``: its answers to that term, then its habit overall,
+        less as it trusts me less (it knows what I broke or hid)."""
         yes, asked = self.answers.get((role, term), (0, 0))
-        return (yes + 2 * self.accept[role]) / (asked + 2)
+        habit = (yes + 2 * self.accept[role]) / (asked + 2)
+        return habit * self.trust[role] if self.trust else habit
 
 
 def watch(
@@ -59,4 +62,18 @@ def watch(
                 by_term[(role, term)] = (before[0] + int(bool(yes)), before[1] + 1)
     weights = tuple(None if role == me else tuple(counts[role]) for role in range(n_roles))
     accept = tuple((1 + accepted[r]) / (2 + answered[r]) for r in range(n_roles))
-    return OpponentModel(weights, accept, by_term)
+    return OpponentModel(weights, accept, by_term, trust_in_me(view, me))
+
+
+def trust_in_me(view: State, me: int) -> tuple[float, ...]:
+    """Each role's trust in my promises as a factor: 1.0 at the usual level or above, falling
+    to 0.0 at the scenario's low mark (a public record: everyone saw the breach or the leak)."""
+    rules = view.scenario.credibility
+    if rules is None:
+        return ()
+    n = len(view.scenario.roles)
+    span = max(1, rules.start - rules.low)
+    return tuple(
+        1.0 if r == me else min(1.0, max(0.0, (view.credibility[r * n + me] - rules.low) / span))
+        for r in range(n)
+    )

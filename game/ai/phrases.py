@@ -30,6 +30,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "why.bind": "it would tie its hands for too little in return",
         "odds": "{why}; {pct}% chance of full success",
         "exposure": "{why}; {pct}% risk of exposure",
+        "why.distrust": "{sender}'s promises cannot be relied on now (trust {value})",
+        "why.wary": "{why}, though {sender}'s word is worth less now (trust {value})",
     },
     "es": {
         "order": "{action}: {why}",
@@ -50,6 +52,8 @@ PHRASES: dict[str, dict[str, str]] = {
         "why.bind": "le ataría las manos a cambio de muy poco",
         "odds": "{why}; {pct}% de probabilidad de éxito pleno",
         "exposure": "{why}; {pct}% de riesgo de ser descubierto",
+        "why.distrust": "no se puede confiar ahora en las promesas de {sender} (confianza {value})",
+        "why.wary": "{why}, aunque la palabra de {sender} vale menos ahora (confianza {value})",
     },
 }
 

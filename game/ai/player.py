@@ -14,7 +14,7 @@ from game.ai.base import Answers, Orders
 from game.ai.levels import Level
 from game.ai.opponents import OpponentModel, watch
 from game.ai.orders_space import OrderBudget, order_sets
-from game.ai.reasons import answer_reason, hold_reason, order_reason
+from game.ai.reasons import answer_reason, hold_reason, order_reason, weigh_trust
 from game.ai.search import (
     Context,
     Tally,
@@ -82,7 +82,7 @@ class ComputerPlayer:
         level = self.level
         accepted: dict[int, bool] = {}
         reasons: dict[int, str] = {}
-        for term, _ in pending:
+        for term, sender in pending:
             yes, no = accept_deltas(view, term, level.tail)
             fallback = None
             if level.answer_samples:
@@ -95,8 +95,10 @@ class ComputerPlayer:
             else:
                 gain = worth(ctx.stance, yes) - worth(ctx.stance, no)
                 take = gain + ctx.rng.gauss(0.0, level.noise) > 0
+            reason = answer_reason(view, ctx.stance, term, take, yes, no, fallback)
+            take, reason = weigh_trust(view, role, sender, term, take, reason)
             accepted[term] = take
-            reasons[term] = answer_reason(view, ctx.stance, term, take, yes, no, fallback)
+            reasons[term] = reason
         return Answers(accepted, reasons)
 
     # ------------------------------------------------------------------ orders

@@ -129,3 +129,24 @@ def answer_reason(
 
 def hold_reason() -> str:
     return say("hold")
+
+
+def weigh_trust(view: State, role: int, sender: int, term: int, take: bool, reason: str) -> tuple[bool, str]:
+    """A promise is only as good as the one who makes it: below the scenario's low trust a
+    proposal is refused whatever it offers; below the usual level, a proposal taken on its
+    merits says in its reason that the proposer's word is worth less now."""
+    rules = view.scenario.credibility
+    if rules is None:
+        return take, reason
+    trust = view.credibility[role * len(view.scenario.roles) + sender]
+    if trust >= rules.start:
+        return take, reason
+    sender_name = text(view.scenario.model.roles[sender].short)
+    name = text(view.scenario.model.terms[term].name)
+    if trust < rules.low:
+        return False, say("reject", term=name, why=say("why.distrust", sender=sender_name, value=trust))
+    if take:
+        head = say("accept", term=name, why="")
+        why = reason[len(head) :] if reason.startswith(head) else reason
+        return True, say("accept", term=name, why=say("why.wary", why=why, sender=sender_name, value=trust))
+    return take, reason

@@ -57,6 +57,12 @@ def build_parser() -> argparse.ArgumentParser:
         help="computer player for every role, or per role: us=random,mexico=random (default: random)",
     )
     sim.add_argument("--json", action="store_true", help="print the summary as JSON")
+    sim.add_argument(
+        "--workers",
+        type=int,
+        default=None,
+        help="processes to play on (default: every core); the result is the same for any number",
+    )
     sim.add_argument("--save", metavar="FILE", default=None, help="save the game (with --games 1)")
     sim.add_argument(
         "--lang", default=None, help="language of the summary and of a saved game's reasons, e.g. en or es"

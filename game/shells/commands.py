@@ -12,7 +12,8 @@ from game.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput, ContentError
 from game.i18n import text, tr
 from game.scenario.load import bundled_scenarios, load_scenario
 from game.scenario.models import Scenario
-from game.session.batch import simulate
+from game.session.batch import CHUNK, simulate
+from game.session.pool import cores
 from game.session.seats import SeatError, parse_seats
 from game.shells.options import interface_language
 from game.shells.progress import progress_bar
@@ -89,6 +90,9 @@ def simulate_command(args: argparse.Namespace) -> int:
 def _simulate(args: argparse.Namespace) -> int:
     if args.games < 1:
         raise BadInput("--games must be at least 1")
+    workers = cores() if args.workers is None else args.workers
+    if workers < 1:
+        raise BadInput("--workers must be at least 1")
     if args.save and args.games != 1:
         raise BadInput("--save writes one game: use it with --games 1")
     scenario = load_scenario(args.scenario)
@@ -105,11 +109,11 @@ def _simulate(args: argparse.Namespace) -> int:
     step = max(1, args.games // 200)
 
     def callback(done: int) -> None:
-        if update is not None and (done % step == 0 or done == args.games):
+        if update is not None and (done % step < CHUNK or done == args.games):
             update(done, args.games)
 
     try:
-        summary = simulate(scenario, args.games, args.seed, seats, callback)
+        summary = simulate(scenario, args.games, args.seed, seats, callback, workers)
     finally:
         stop()
     if args.json:

@@ -8,7 +8,6 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from game.engine import result
 from game.errors import EXIT_BAD_INPUT, EXIT_OK
 from game.i18n import text
 from game.scenario.runtime import CompiledScenario
@@ -50,15 +49,8 @@ def simulate_and_save(
 
     session = play_seats(scenario, game_seed(seed, 0), seats)
     saved = save_session(session, Path(path))
-    outcome = result(session.state)
     summary = Summary(scenario, seed=seed, players=[str(s) for s in seats])
-    summary.add(
-        session.state.tracks,
-        outcome.ending or "",
-        [s.score for s in outcome.scores],
-        [s.cleared for s in outcome.scores],
-        session.state.turn,
-    )
+    summary.tally.add(session)
     if as_json:
         json.dump(summary.as_json(), sys.stdout, indent=2, ensure_ascii=False)
         sys.stdout.write("\n")

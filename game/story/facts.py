@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from game.engine.log import (
     AG_BREACHED,
@@ -38,6 +38,7 @@ from game.engine.log import (
     L_TRACK,
     L_TRUST,
     Entry,
+    new_tuple,
 )
 from game.engine.move import ANSWERS, ORDERS, Move
 from game.engine.state import State
@@ -73,9 +74,11 @@ BEAT_KINDS = frozenset(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class Change:
-    """One thing that moved, and its true cause (``origin``: a delayed effect's first cause)."""
+class Change(NamedTuple):
+    """One thing that moved, and its true cause (``origin``: a delayed effect's first cause).
+
+    A NamedTuple, made with ``new_tuple``: a game has hundreds, and a report or a balance sweep
+    tells thousands of games."""
 
     # L_TRACK, L_CAPITAL, L_STANDING, L_TRUST (value = delta); L_FLAG, L_POSTURE, L_AGREEMENT (new)
     kind: str
@@ -235,6 +238,7 @@ def _turn(
     skipped: dict[int, str] = {}
     answers: list[Answer] = []
     news = -1
+    secretive = _secretive(s)
     for at, entry in enumerate(entries):
         kind, subject, value, cause = entry
         if kind == L_CHECK:
@@ -250,14 +254,20 @@ def _turn(
             answers.append(Answer(role, subject, bool(accepted), why))
         if kind == L_SCHEDULED:
             continue
+        owner = secret_owner_then(s, cause, turn, exposures) if secretive else -1
         if kind in CHANGE_KINDS:
-            change = _change(entry, turn, exposures, s, at)
+            change = _change(entry, owner, at)
             changes.append(change)
             if kind != L_AGREEMENT:
-                _place(change, beats, by_cause, turn, exposures, s)
+                key = (cause[0], cause[1], PART_BASE) if cause and cause[0] in _BY_ORDER else cause
+                found = by_cause.get(key)
+                if found is None:
+                    found = by_cause[key] = _Open(UPKEEP, None, None, cause, owner, at)
+                    beats.append(found)
+                found.add(change)
                 continue
         if kind in BEAT_KINDS:
-            opened = _Open(kind, subject, value, cause, secret_owner_then(s, cause, turn, exposures), at)
+            opened = _Open(kind, subject, value, cause, owner, at)
             beats.append(opened)
             for key in _keys(sc, entry):
                 by_cause.setdefault(key, opened)
@@ -297,10 +307,13 @@ class _Open:
         return Beat(self.kind, self.subject, self.value, self.cause, changes, self.secret_owner, self.at)
 
 
+_BY_ORDER = (C_ACTION, C_BEAT)  # causes whose parts (a check's outcomes) belong to one beat
+
+
 def _key(cause: Cause) -> Cause:
     """Causes that belong to one beat share a key: an order's base effects and its check's
-    outcome are the same order; everything else is its own cause."""
-    if cause and cause[0] in (C_ACTION, C_BEAT):
+    outcome are the same order (a beat's likewise); everything else is its own cause."""
+    if cause and cause[0] in _BY_ORDER:
         return (cause[0], cause[1], PART_BASE)
     return cause
 
@@ -316,40 +329,21 @@ def _keys(sc: CompiledScenario, entry: Entry) -> tuple[Cause, ...]:
     return (_key(cause),)
 
 
-def _place(
-    change: Change,
-    beats: list[_Open],
-    by_cause: dict[Cause, _Open],
-    turn: int,
-    exposures: Exposures,
-    s: State,
-) -> None:
-    """Put a change under the beat of its own cause; a cause with no beat yet opens one."""
-    key = _key(change.cause)
-    found = by_cause.get(key)
-    if found is None:
-        found = _Open(UPKEEP, None, None, change.cause, change.secret_owner, change.at)
-        beats.append(found)
-        by_cause[key] = found
-    found.add(change)
-
-
-def _change(entry: Entry, turn: int, exposures: Exposures, s: State, at: int) -> Change:
+def _change(entry: Entry, owner: int, at: int) -> Change:
     cause = entry.cause
     origin, delayed_from = cause, None
     while origin and origin[0] == C_DELAYED:
         delayed_from = origin[2] if delayed_from is None else delayed_from
         origin = origin[1]
-    return Change(
-        entry.kind,
-        entry.subject,
-        int(entry.value),
-        cause,
-        origin,
-        delayed_from,
-        secret_owner_then(s, cause, turn, exposures),
-        at,
+    return new_tuple(
+        Change, (entry.kind, entry.subject, int(entry.value), cause, origin, delayed_from, owner, at)
     )
+
+
+def _secretive(s: State) -> bool:
+    """Can any cause of this game have been secret? Not without a covert order or posture."""
+    secrets = s.scenario.secrets
+    return secrets.covert_postures or any(s.used[a] for a in secrets.covert_actions)
 
 
 def _dice(sc: CompiledScenario, action: int, roll: Any) -> Dice:

@@ -94,9 +94,17 @@ def materialized(story: Story) -> list[Consequence]:
     return [c for c in consequences(story) if c.materialized]
 
 
+# What a player feels of a risk: the world's reaction (a consequence rule, a news item, a beat on
+# the clock, an ending), not the price of a choice it made itself (a failed check, a posture's
+# costs, a breach or a leak of its own doing) - the balance benchmark's measure, a part of the
+# materialized consequences above.
+FELT_KINDS = frozenset({"consequence", "news", "inject", "beat", ENDING})
+
+
 def felt_risks(story: Story) -> set[str]:
-    """The risks that materialized at least once in the game."""
-    return {risk for c in materialized(story) for risk in c.risks}
+    """The risks felt in the game: a rule, news item, beat or ending carrying it that made the
+    situation worse (the ending by coming at all)."""
+    return {risk for c in materialized(story) if c.kind in FELT_KINDS for risk in c.risks}
 
 
 def _of_beat(sc: CompiledScenario, turn: int, beat: Beat) -> list[Consequence]:
