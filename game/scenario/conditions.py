@@ -45,6 +45,7 @@ __all__ = [
     "Token",
     "ValueType",
     "compile_condition",
+    "compile_node",
     "parse",
     "tokenize",
 ]
@@ -126,6 +127,13 @@ def compile_condition(source: str, names: Namespace, expect: ValueType = BOOL) -
     if kind != expect:
         raise ConditionError(f"this must give {expect}, but it gives {kind}")
     return Compiled(fn, kind, frozenset(used), source)
+
+
+def compile_node(node: Node, names: Namespace) -> Getter:
+    """One part of an already parsed condition, compiled on its own (to ask whether just that
+    part holds now: the distance of a state to an ending reads the parts it cannot measure)."""
+    fn, _, _ = _compile(node, names, set())
+    return fn
 
 
 def _as_number(fn: Getter, const: Any) -> Getter:
