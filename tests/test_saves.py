@@ -12,6 +12,7 @@ import pytest
 from game.engine import PHASE_ORDERS
 from game.errors import ContentError
 from game.scenario.load import load_scenario
+from game.session import folder as save_folder
 from game.session import store
 from game.session.runner import play_seats
 from game.session.saveformat import SAVE_VERSION, SaveDocument
@@ -234,8 +235,33 @@ def test_names_that_leave_the_folder_are_refused(name: str) -> None:
 def test_autosave_name_is_reserved_and_missing_names_are_explained() -> None:
     with pytest.raises(ContentError, match="automatic save"):
         store.save_named(small_game(until_turn=2), "autosave")
-    with pytest.raises(ContentError, match="no save named 'nothing'"):
+    with pytest.raises(ContentError, match="save name 'nothing': there is no save of that name"):
         store.load_named("nothing")
+
+
+@pytest.mark.parametrize(
+    ("call", "start"),
+    [
+        (lambda: store.save_named(small_game(until_turn=2), "a/b"), "save name 'a/b': use letters"),
+        (lambda: store.save_named(small_game(until_turn=2), "autosave"), "save name 'autosave': "),
+        (lambda: store.save_named(small_game(until_turn=2), "  "), "save name '  ': a save needs a name"),
+        (lambda: store.load_named("nothing"), "save name 'nothing': there is no save"),
+        (lambda: store.load_named("con"), "save name 'con': this is a reserved file name"),
+        (lambda: store.resolve_save("nowhere"), "save 'nowhere': no such save file"),
+    ],
+)
+def test_save_name_errors_name_the_save_not_a_file_position(call, start: str) -> None:
+    """A save name is not a file: no '<name>:1:1:' in front of the message, in any front end."""
+    with pytest.raises(ContentError) as info:
+        call()
+    assert str(info.value).startswith(start), str(info.value)
+    assert "<name>" not in str(info.value) and ":1:1:" not in str(info.value)
+    assert all(str(p).startswith(start) for p in info.value.problems)
+
+
+def test_the_command_line_says_which_save_name_it_could_not_find(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["replay", "nowhere"]) == 2
+    assert capsys.readouterr().err.startswith("save 'nowhere': no such save file")
 
 
 def test_a_broken_save_is_never_overwritten(tmp_path: Path, home: Path) -> None:
@@ -285,7 +311,7 @@ def test_saves_dir_uses_the_environment_and_platformdirs(home: Path, monkeypatch
     import platformdirs
 
     expected = Path(platformdirs.user_data_dir("commonground", appauthor=False)) / "saves"
-    monkeypatch.setattr(store, "_cleaned", {expected})  # do not touch a real folder's files
+    monkeypatch.setattr(save_folder, "_cleaned", {expected})  # do not touch a real folder's files
     monkeypatch.setattr(Path, "mkdir", lambda *a, **k: None)
     assert store.saves_dir() == expected
 

@@ -15,6 +15,7 @@ import pytest
 from game.errors import ContentError
 from game.scenario.load import load_scenario
 from game.session import atomic, store
+from game.session import folder as save_folder
 from game.session.runner import play_seats
 from game.session.seats import Seat
 
@@ -201,6 +202,6 @@ def test_stale_temp_files_are_removed_at_start_and_live_ones_kept(
         path.write_text("partial", encoding="utf-8")
     os.utime(old, (time.time() - 2 * atomic.STALE_AFTER,) * 2)
     monkeypatch.setenv(store.ENV_HOME, str(tmp_path / "home"))
-    monkeypatch.setattr(store, "_cleaned", set())
+    monkeypatch.setattr(save_folder, "_cleaned", set())
     assert store.saves_dir() == folder
     assert sorted(p.name for p in folder.iterdir()) == sorted([mine.name, other.name])
