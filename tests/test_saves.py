@@ -163,6 +163,29 @@ def test_autosave_keeps_the_previous_game(home: Path) -> None:
     assert len(list((home / "saves").glob("autosave.previous-*.json"))) == 1
 
 
+def test_pruning_keeps_the_newest_earlier_autosaves_not_the_last_names_as_text(home: Path) -> None:
+    """Twelve games moved aside in one second are named -0 .. -11: as text '-10' < '-2' and the
+    first copy (no counter) sorts last, so a sort by name deletes the newest."""
+    first = small_game(until_turn=2)
+    store.autosave(first)
+    folder = home / "saves"
+    data = (folder / "autosave.json").read_bytes()
+    stamp = "20250102-030405"
+    made = [folder / f"autosave.previous-{stamp}{f'-{n}' if n else ''}.json" for n in range(12)]
+    for n, path in enumerate(made):
+        path.write_bytes(data)
+        os.utime(path, (1_700_000_000 + n,) * 2)
+    stranger = folder / "autosave.previous-mine.json"  # not a name the program makes: kept
+    stranger.write_bytes(data)
+    store.autosave(play_seats(load_scenario(SMALL), 99, [Seat("random"), Seat("random")]))
+    left = sorted(p.name for p in folder.glob("autosave.previous-*.json"))
+    newest_made = {p.name for p in made[-(store.KEEP_OLD_AUTOSAVES - 1) :]}
+    assert newest_made <= set(left), left
+    assert stranger.name in left
+    assert len(left) == store.KEEP_OLD_AUTOSAVES + 1  # five dated copies and the stranger
+    assert made[0].name not in left and made[1].name not in left
+
+
 def test_autosave_failure_is_reported_not_raised(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     messages: list[str] = []
     session = Session.new(load_scenario(SMALL), 3, [Seat("random"), Seat("random")])

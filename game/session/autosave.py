@@ -6,6 +6,7 @@ autosave is only ever written by this program, so it is checked for its shape, n
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -15,25 +16,47 @@ from game.session import atomic, codec
 from game.session.folder import AUTOSAVE, SUFFIX, SaveError, saves_dir
 from game.session.listing import save_info
 from game.session.table import Session
-from game.session.writing import peek, write_save
+from game.session.writing import encode, peek, write_bytes
 
 KEEP_OLD_AUTOSAVES = 5
 
 
 def autosave(session: Session) -> Path:
-    """Write ``saves_dir()/autosave.json``; a different game's autosave is kept, renamed."""
+    """Write ``saves_dir()/autosave.json``; a different game's autosave is kept as a copy.
+
+    The autosave on disk stays where it is until the new one has replaced it atomically, so
+    'Continue' always has a game to offer: a full disk or a kill at any moment leaves the old
+    autosave (and a failed write removes the copy it had made of it).
+    """
     folder = saves_dir()
     target = folder / f"{AUTOSAVE}{SUFFIX}"
+    data = encode(session, str(target))  # a game that cannot be saved touches nothing
     state, doc = peek(target)
-    if state == "ok" and not _same_game(doc, session):
+    label = (
+        "broken"
+        if state == "broken"
+        else "previous"
+        if state == "ok" and not _same_game(doc, session)
+        else None
+    )
+    kept = None
+    if label is not None:
         try:
-            atomic.move_aside(target, "previous")
-            _prune_old_autosaves(folder)
+            kept = atomic.copy_aside(target, label)
         except OSError as err:
             raise SaveError(
-                [Problem(str(target), 1, 1, f"cannot keep the previous autosave: {err}")]
+                [Problem(str(target), 1, 1, f"cannot keep the {label} autosave: {err.strerror or err}")]
             ) from None
-    return write_save(session, target, broken="move", deep=False)
+    try:
+        write_bytes(target, data, keep_backup=label is None)  # .bak: this game one move earlier
+    except SaveError:
+        if kept is not None:  # the old autosave is still in place: the copy is not needed
+            with contextlib.suppress(OSError):
+                kept.unlink()
+        raise
+    if label == "previous":
+        prune_old_autosaves(folder)
+    return target
 
 
 def autosaver(on_error: Callable[[str], None] | None = None) -> Callable[[Session], None]:
@@ -60,13 +83,26 @@ def _same_game(doc: dict[str, Any], session: Session) -> bool:
     return bool(old[:shorter] == new[:shorter])
 
 
-def _prune_old_autosaves(folder: Path) -> None:
-    old = sorted(folder.glob(f"{AUTOSAVE}.previous-*{SUFFIX}"), key=lambda p: p.name, reverse=True)
-    for path in old[KEEP_OLD_AUTOSAVES:]:
+def prune_old_autosaves(folder: Path) -> list[Path]:
+    """Keep the newest KEEP_OLD_AUTOSAVES earlier games' autosaves; returns what was removed.
+
+    Newest by the stamp and counter in the name (as text, ``-10`` sorts before ``-2``); a file
+    whose name this program did not make is never removed.
+    """
+    dated = []
+    for path in folder.glob(f"{AUTOSAVE}.previous-*{SUFFIX}"):
+        key = atomic.aside_order(path.name, AUTOSAVE, "previous", SUFFIX)
+        if key is not None:
+            dated.append((key, path))
+    dated.sort(reverse=True)
+    removed = []
+    for _, path in dated[KEEP_OLD_AUTOSAVES:]:
         try:
             path.unlink()
         except OSError:
-            pass
+            continue
+        removed.append(path)
+    return removed
 
 
 def latest_autosave() -> Path | None:

@@ -79,12 +79,20 @@ def saves_dir() -> Path:
     return folder
 
 
-def clean_once(folder: Path) -> None:
-    """Remove temporary save files that dead writers left in ``folder`` (once per process)."""
-    if folder in _cleaned:
+def clean_once(folder: Path, suffixes: tuple[str, ...] | None = None) -> None:
+    """Remove temporary files that dead writers left in ``folder``, once per process.
+
+    ``suffixes``: only those of files with these endings (a folder that is not the save folder
+    may hold other programs' files).
+    """
+    try:
+        key = folder.resolve()
+    except OSError:
+        key = folder
+    if key in _cleaned or folder in _cleaned:
         return
-    _cleaned.add(folder)
-    atomic.remove_stale_temps(folder)
+    _cleaned.add(key)
+    atomic.remove_stale_temps(folder, suffixes=suffixes)
 
 
 # ----------------------------------------------------------------------------- names

@@ -22,7 +22,7 @@ from game.errors import ContentError, Problem
 from game.scenario.load import SCENARIO_DIR
 from game.scenario.runtime import CompiledScenario
 from game.session import atomic, codec, jsonread
-from game.session.folder import AUTOSAVE, SUFFIX, SaveError, name_error, safe_name, saves_dir
+from game.session.folder import AUTOSAVE, SUFFIX, SaveError, clean_once, name_error, safe_name, saves_dir
 from game.session.reader import BUNDLED_NAME, open_save, read_document
 from game.session.saveformat import (
     FORMAT,
@@ -171,6 +171,7 @@ def save_session(session: Session, path: Path) -> Path:
 def write_save(session: Session, path: Path, broken: str, *, deep: bool = True) -> Path:
     """Write ``session`` to ``path``; a broken file in the way is refused or moved aside."""
     data = encode(session, str(path))
+    clean_once(path.parent, suffixes=(SUFFIX, SUFFIX + ".bak"))  # temp files a killed save left here
     state, detail = peek(path, deep=deep)
     if state == "broken":
         if broken == "refuse":
