@@ -23,7 +23,7 @@ from game.scenario.load import SCENARIO_DIR
 from game.scenario.runtime import CompiledScenario
 from game.session import atomic, codec, jsonread
 from game.session.folder import AUTOSAVE, SUFFIX, SaveError, clean_once, name_error, safe_name, saves_dir
-from game.session.reader import BUNDLED_NAME, open_save, read_document
+from game.session.reader import BUNDLED_NAME, TEXTS_WITH_LINES, json_path, open_save, read_document
 from game.session.saveformat import (
     FORMAT,
     MAX_MOVES_PER_TURN,
@@ -34,6 +34,7 @@ from game.session.saveformat import (
     snapshot_of,
 )
 from game.session.table import Session
+from game.session.untrusted import char_name, find_unsafe, printable
 
 
 def _refused(source: str, message: str) -> SaveError:
@@ -137,7 +138,12 @@ def _pending_of(session: Session) -> dict[str, Any]:
 
 def encode(session: Session, source: str = "<save>") -> bytes:
     """The bytes of a save; checked against the format first, so what we write we can read."""
-    doc = document_of(session)
+    doc = printable_texts(document_of(session))
+    unsafe = find_unsafe(doc, TEXTS_WITH_LINES)
+    if unsafe is not None:  # the reader would refuse it: say so now, not at the next load
+        raise _refused(
+            source, f"this game cannot be saved: {json_path(unsafe[0])} holds {char_name(unsafe[1])}"
+        )
     try:
         SaveDocument.model_validate(doc)
     except ValidationError as err:
@@ -158,6 +164,27 @@ def encode(session: Session, source: str = "<save>") -> bytes:
     except ContentError as err:
         raise _refused(source, f"this game cannot be saved: {err.problems[0].message}") from None
     return data
+
+
+def printable_texts(doc: dict[str, Any]) -> dict[str, Any]:
+    """The document with its free texts (the name, reasons typed at the table) cleared of control
+    and bidi characters, which the reader refuses; ids and paths are left for the check."""
+
+    def clean(value: Any) -> Any:
+        if isinstance(value, str):
+            return printable(value)
+        if isinstance(value, list):
+            return [clean(item) for item in value]
+        if isinstance(value, dict):
+            return {key: clean(item) for key, item in value.items()}
+        return value
+
+    doc["name"] = printable(doc["name"], "")
+    for move in doc["moves"]:
+        for key in ("reason", "reasons"):
+            if key in move:
+                move[key] = clean(move[key])
+    return doc
 
 
 def save_session(session: Session, path: Path) -> Path:
