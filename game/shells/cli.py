@@ -11,6 +11,19 @@ import sys
 from collections.abc import Sequence
 
 from game.errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, BadInput, ContentError
+from game.session.limits import seed_problem
+
+
+def seed_value(text: str) -> int:
+    """``--seed``: a whole number a save can hold, refused before any game starts (exit 2)."""
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number, got {text[:40]!r}") from None
+    problem = seed_problem(seed)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return seed
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -31,7 +44,9 @@ def build_parser() -> argparse.ArgumentParser:
 
     def game_args(p: argparse.ArgumentParser, roles_default: str) -> None:
         scenario_arg(p)
-        p.add_argument("--seed", type=int, default=None, help="random seed (default: a new one each game)")
+        p.add_argument(
+            "--seed", type=seed_value, default=None, help="random seed (default: a new one each game)"
+        )
         p.add_argument(
             "--roles",
             default=None,
@@ -136,7 +151,7 @@ def run(args: argparse.Namespace) -> int:
 
         return simulate_command(args)
     if command == "text":
-        from game.shells.text.app import run_text
+        from game.shells.text.start import run_text
 
         return run_text(args)
     if command == "play":

@@ -13,6 +13,8 @@ import os
 import sys
 import time
 
+from game.session.limits import seed_problem
+
 NO_DISPLAY_EXIT = 2
 DEFAULT_SIZE = (1280, 720)
 # Set to a file name: the time of the first frame is written there, then the window closes.
@@ -54,6 +56,12 @@ def window_size(text: str | None, desktop: tuple[int, int] | None) -> tuple[int,
 def run_window(args: argparse.Namespace) -> int:
     """Open the game window; returns the exit code (2 when there is no display)."""
     started = time.perf_counter()
+    seed = getattr(args, "seed", None)
+    problem = None if seed is None else seed_problem(seed)
+    if problem is not None:  # before any window: every autosave of such a game would fail
+        from game.errors import BadInput
+
+        raise BadInput(f"--seed: {problem}")
     missing = display_missing()
     if missing:
         print(no_display_message(missing), file=sys.stderr)

@@ -104,8 +104,12 @@ def new_session(
     scenario: CompiledScenario, seats: list[Seat], seed: int | None, turns: int | None = None
 ) -> Session:
     from game.scenario.load import with_turns
+    from game.session.limits import seed_problem
     from game.session.table import Session
 
+    problem = None if seed is None else seed_problem(seed)
+    if problem is not None:  # every autosave of the game would fail
+        raise StartProblem(f"--seed: {problem}")
     try:
         return Session.new(with_turns(scenario, turns), new_seed() if seed is None else seed, seats)
     except ValueError as err:  # e.g. an unknown persona for a computer player
