@@ -59,17 +59,37 @@ def autosave(session: Session) -> Path:
     return target
 
 
-def autosaver(on_error: Callable[[str], None] | None = None) -> Callable[[Session], None]:
-    """A ``Session.on_change`` hook that autosaves and reports a failure instead of raising."""
+class Autosaver:
+    """A ``Session.on_change`` hook that autosaves, reports a failure instead of raising, and
+    knows whether the autosave on disk is the game as it is now (so a front end never says a
+    game was saved when it was not)."""
 
-    def hook(session: Session) -> None:
+    def __init__(self, on_error: Callable[[str], None] | None = None) -> None:
+        self.on_error = on_error
+        self.path: Path | None = None  # where the last autosave that worked went
+        self.error: str | None = None  # why the last autosave failed (None: it worked)
+        self.saving = False  # stopped (Ctrl-C) in the middle of an autosave
+        self._saved: tuple[Any, ...] | None = None  # the moves that autosave holds
+
+    def __call__(self, session: Session) -> None:
+        self.saving = True  # stays set if the program is interrupted inside the write
         try:
-            autosave(session)
+            self.path = autosave(session)
         except ContentError as err:
-            if on_error is not None:
-                on_error(str(err))
+            self.saving, self.error, self._saved = False, str(err), None
+            if self.on_error is not None:
+                self.on_error(self.error)
+            return
+        self.saving, self.error, self._saved = False, None, tuple(session.moves)
 
-    return hook
+    def holds(self, session: Session) -> bool:
+        """Is this game, as it is now, in the autosave (every move it has)?"""
+        return not self.saving and self.error is None and self._saved == tuple(session.moves)
+
+
+def autosaver(on_error: Callable[[str], None] | None = None) -> Autosaver:
+    """A ``Session.on_change`` hook that autosaves and reports a failure instead of raising."""
+    return Autosaver(on_error)
 
 
 def _same_game(doc: dict[str, Any], session: Session) -> bool:

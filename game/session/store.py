@@ -18,7 +18,7 @@ that cannot be written), so a front end shows the message and carries on. See do
 from __future__ import annotations
 
 from game.session import atomic
-from game.session.autosave import KEEP_OLD_AUTOSAVES, autosave, autosaver, latest_autosave
+from game.session.autosave import KEEP_OLD_AUTOSAVES, Autosaver, autosave, autosaver, latest_autosave
 from game.session.folder import (
     AUTOSAVE,
     ENV_HOME,
@@ -38,6 +38,7 @@ from game.session.writing import app_version, document_of, encode, save_named, s
 __all__ = [
     "AUTOSAVE",
     "ENV_HOME",
+    "Autosaver",
     "KEEP_OLD_AUTOSAVES",
     "SUFFIX",
     "NameProblem",
