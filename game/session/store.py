@@ -33,7 +33,15 @@ from game.session.folder import (
 from game.session.listing import SaveInfo, list_saves, save_info
 from game.session.reader import OpenedSave, load_session, open_save
 from game.session.table import Session
-from game.session.writing import app_version, document_of, encode, save_named, save_session, scenario_ref
+from game.session.writing import (
+    app_version,
+    document_of,
+    encode,
+    holds_a_save,
+    save_named,
+    save_session,
+    scenario_ref,
+)
 
 __all__ = [
     "AUTOSAVE",
@@ -51,6 +59,7 @@ __all__ = [
     "autosaver",
     "document_of",
     "encode",
+    "holds_a_save",
     "latest_autosave",
     "list_saves",
     "load_named",

@@ -248,6 +248,22 @@ def peek(path: Path, *, deep: bool = False) -> tuple[str, Any]:
     return "ok", doc
 
 
+def holds_a_save(path: Path) -> bool:
+    """Is the file at ``path`` a Common Ground save, sound or damaged? Anything that is must
+    never be overwritten by something else (a report, say)."""
+    try:
+        if not path.is_file():
+            return False
+        data = jsonread.read_limited(path)
+    except (OSError, ContentError):
+        return False
+    try:
+        raw = json.loads(data.decode("utf-8-sig"))
+    except (ValueError, RecursionError):  # damaged: judge by the marks a save carries
+        return b'"save_version"' in data or FORMAT.encode() in data
+    return isinstance(raw, dict) and ("save_version" in raw or raw.get("format") == FORMAT)
+
+
 def save_named(session: Session, name: str) -> Path:
     """Save under a name in ``saves_dir()``; the game takes that name too."""
     clean = safe_name(name)

@@ -7,11 +7,15 @@ command imports what it needs when it runs. Exit codes: 0 success, 2 bad input, 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from game.errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, BadInput, ContentError
 from game.session.limits import seed_problem
+from game.session.untrusted import printable
 
 
 def seed_value(text: str) -> int:
@@ -83,10 +87,18 @@ def build_parser() -> argparse.ArgumentParser:
     sub.add_parser("schema", help="print the JSON Schema of the scenario format")
     sub.add_parser("list", help="list the bundled scenarios")
 
+    save_help = "a save file, or the name of a save in the save folder (e.g. autosave)"
     rep = sub.add_parser("report", help="the after-action report of a saved game")
-    rep.add_argument("save", metavar="SAVE")
-    rep.add_argument("--format", choices=("md", "html"), default="md")
-    rep.add_argument("--out", metavar="FILE", default=None, help="write to a file instead of the screen")
+    rep.add_argument("save", metavar="SAVE", help=save_help)
+    rep.add_argument(
+        "--format", choices=("md", "html"), default="md", help="md (Markdown, the default) or html"
+    )
+    rep.add_argument(
+        "--out",
+        metavar="FILE",
+        default=None,
+        help="write to a file instead of the screen (never over a save, nor the save being read)",
+    )
     rep.add_argument("--typical", type=int, default=None, metavar="N", help=argparse.SUPPRESS)
     rep.add_argument(
         "--what-if",
@@ -97,7 +109,7 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--lang", default=None, help="language of the report, e.g. en or es")
 
     rpl = sub.add_parser("replay", help="re-run a saved game from its orders and check it matches")
-    rpl.add_argument("save", metavar="SAVE")
+    rpl.add_argument("save", metavar="SAVE", help=save_help)
     return parser
 
 
@@ -113,16 +125,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except BadInput as err:
-        print(f"commonground: {err}", file=sys.stderr)
+        print(printable(f"commonground: {err}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return EXIT_OK
+        return quiet_after_broken_pipe()
+    except SystemExit as exit_:
+        if raised_for_a_broken_pipe(exit_):
+            return quiet_after_broken_pipe()
+        raise
     except ContentError as err:
         for problem in err.problems:
-            print(problem, file=sys.stderr)
+            print(printable(str(problem)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception:  # a bug: report it as one, with the traceback
         import traceback
@@ -132,20 +148,106 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+def quiet_after_broken_pipe() -> int:
+    """``commonground simulate | head``: the reader has gone, which is no error (exit 0).
+
+    Python would fail again flushing stdout at exit ("Exception ignored ... BrokenPipeError"),
+    so stdout is pointed at the null device first (the recipe of Python's signal docs).
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_OK
+
+
+def raised_for_a_broken_pipe(exit_: SystemExit) -> bool:
+    """Rich's Console handles a broken pipe itself (``Console.on_broken_pipe``: stdout to the null
+    device, then ``SystemExit(1)``); that exit is the same quiet end, not a failure."""
+    tb = exit_.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_name == "on_broken_pipe":
+            return True
+        tb = tb.tb_next
+    return False
+
+
+class PrintableStream(io.TextIOBase):
+    """Writes everything through ``printable``: no control or bidi character from a file name,
+    a scenario or a save reaches the terminal raw."""
+
+    def __init__(self, inner: io.TextIOBase) -> None:
+        self.inner = inner
+
+    def write(self, text: str) -> int:
+        self.inner.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.inner, "encoding", "utf-8")
+
+
+@contextlib.contextmanager
+def printable_output(stderr: bool = True) -> Iterator[None]:
+    """Plain-text commands print through ``PrintableStream`` (stdout, and stderr unless a
+    progress bar draws there)."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = PrintableStream(sys.stdout)  # type: ignore[assignment]
+    if stderr:
+        sys.stderr = PrintableStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        with contextlib.suppress(BrokenPipeError, OSError, ValueError):
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = saved
+
+
 def run(args: argparse.Namespace) -> int:
+    command = args.command
+    if command in ("validate", "list", "replay", "report"):
+        with printable_output(stderr=command != "report"):
+            return run_plain(args)
+    return run_rich(args)
+
+
+def run_plain(args: argparse.Namespace) -> int:
+    """The commands that print plain text (validate, list, replay, report)."""
     command = args.command
     if command == "validate":
         from game.shells.commands import validate
 
         return validate(args.paths)
-    if command == "schema":
-        from game.shells.commands import schema
-
-        return schema()
     if command == "list":
         from game.shells.commands import list_scenarios
 
         return list_scenarios()
+    if command == "report":
+        from game.shells.report_command import report_command
+
+        return report_command(args)
+    from game.shells.save_commands import replay_command
+
+    return replay_command(args)
+
+
+def run_rich(args: argparse.Namespace) -> int:
+    """The commands that draw with rich or a window, or print JSON."""
+    command = args.command
+    if command == "schema":
+        from game.shells.commands import schema
+
+        return schema()
     if command == "simulate":
         from game.shells.commands import simulate_command
 
@@ -158,14 +260,6 @@ def run(args: argparse.Namespace) -> int:
         from game.shells.window.launch import run_window
 
         return run_window(args)
-    if command == "report":
-        from game.shells.report_command import report_command
-
-        return report_command(args)
-    if command == "replay":
-        from game.shells.save_commands import replay_command
-
-        return replay_command(args)
     raise BadInput(f"unknown command {command!r}")  # pragma: no cover - argparse refuses first
 
 
