@@ -37,17 +37,29 @@ def build_parser() -> argparse.ArgumentParser:
         "mission against cartels in Mexico. With no command, opens the game window.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _play_commands(sub)
+    val = sub.add_parser("validate", help="check scenario files; problems as PATH:LINE:COL: message")
+    val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+    sub.add_parser("list", help="list the bundled scenarios")
+    _save_commands(sub)
+    return parser
 
-    def scenario_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "scenario",
-            nargs="?",
-            default=None,
-            help="a scenario file or a bundled name (default: cartel_mission; see 'commonground list')",
-        )
+
+def _scenario_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "scenario",
+        nargs="?",
+        default=None,
+        help="a scenario file or a bundled name (default: cartel_mission; see 'commonground list')",
+    )
+
+
+def _play_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """play, text and simulate."""
 
     def game_args(p: argparse.ArgumentParser, roles_default: str) -> None:
-        scenario_arg(p)
+        _scenario_arg(p)
         p.add_argument(
             "--seed", type=seed_value, default=None, help="random seed (default: a new one each game)"
         )
@@ -67,7 +79,7 @@ def build_parser() -> argparse.ArgumentParser:
     game_args(text, "every role human")
 
     sim = sub.add_parser("simulate", help="play many games between computer players and summarise them")
-    scenario_arg(sim)
+    _scenario_arg(sim)
     sim.add_argument("--games", type=int, default=1000, help="number of games (default 1000)")
     sim.add_argument("--seed", type=int, default=1, help="seed of the batch (default 1)")
     sim.add_argument(
@@ -81,12 +93,9 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", default=None, help="language of the summary and of a saved game's reasons, e.g. en or es"
     )
 
-    val = sub.add_parser("validate", help="check scenario files; problems as PATH:LINE:COL: message")
-    val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
 
-    sub.add_parser("schema", help="print the JSON Schema of the scenario format")
-    sub.add_parser("list", help="list the bundled scenarios")
-
+def _save_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """report and replay."""
     save_help = "a save file, or the name of a save in the save folder (e.g. autosave)"
     rep = sub.add_parser("report", help="the after-action report of a saved game")
     rep.add_argument("save", metavar="SAVE", help=save_help)
@@ -110,7 +119,6 @@ def build_parser() -> argparse.ArgumentParser:
 
     rpl = sub.add_parser("replay", help="re-run a saved game from its orders and check it matches")
     rpl.add_argument("save", metavar="SAVE", help=save_help)
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:

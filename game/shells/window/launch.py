@@ -13,6 +13,7 @@ import os
 import sys
 import time
 
+from game.errors import BadInput
 from game.session.limits import seed_problem
 
 NO_DISPLAY_EXIT = 2
@@ -53,15 +54,30 @@ def window_size(text: str | None, desktop: tuple[int, int] | None) -> tuple[int,
     return w, h
 
 
+def checked_options(args: argparse.Namespace) -> str | None:
+    """Refuse a bad ``--seed`` or ``--lang`` before any window opens (exit 2); set the language.
+
+    A seed a save cannot hold would make every autosave of the game fail.
+    """
+    seed = getattr(args, "seed", None)
+    problem = None if seed is None else seed_problem(seed)
+    if problem is not None:
+        raise BadInput(f"--seed: {problem}")
+    lang = getattr(args, "lang", None)
+    if lang:
+        from game.i18n import check_language, set_language
+
+        try:
+            set_language(check_language(lang))
+        except ValueError as err:
+            raise BadInput(str(err)) from None
+    return lang
+
+
 def run_window(args: argparse.Namespace) -> int:
     """Open the game window; returns the exit code (2 when there is no display)."""
     started = time.perf_counter()
-    seed = getattr(args, "seed", None)
-    problem = None if seed is None else seed_problem(seed)
-    if problem is not None:  # before any window: every autosave of such a game would fail
-        from game.errors import BadInput
-
-        raise BadInput(f"--seed: {problem}")
+    lang = checked_options(args)
     missing = display_missing()
     if missing:
         print(no_display_message(missing), file=sys.stderr)
@@ -71,17 +87,6 @@ def run_window(args: argparse.Namespace) -> int:
     # copying the frame through OpenGL loads a GL driver (Mesa's software one on machines
     # without a GPU: 126 MB resident for a bare window, against 29 MB without it).
     os.environ.setdefault("SDL_FRAMEBUFFER_ACCELERATION", "0")
-    from game.i18n import check_language, set_language
-
-    lang = getattr(args, "lang", None)
-    if lang:
-        try:
-            set_language(check_language(lang))
-        except ValueError as err:
-            from game.errors import BadInput
-
-            raise BadInput(str(err)) from None
-
     import pygame
 
     try:
