@@ -5,21 +5,92 @@ unexposed covert programmes and the effects those set up, covert postures (shown
 public value), hidden tracks (shown at their start value), private flags, the true random
 generator and seed, and the log entries that would give any of it away. Because bots and
 screens only ever hold such a state, secrecy holds by construction.
+
+The scenario the view carries is redacted too, while the game runs: the other roles' secret
+objectives (texts, measures, weights, threshold), personas and briefings are removed (a role's
+own are kept; the public view has none). Once the game is over the debrief reveals every
+role's objectives and score, so a view of a finished game carries the whole scenario. Each
+redacted scenario is built once per (scenario, viewer) and reused: ``redact`` runs before every
+computer decision.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections import OrderedDict
 from typing import Any
 
 from game.engine import rng
 from game.engine.log import L_CAPITAL, L_FLAG, L_POSTURE, L_STANDING, L_TRACK, Entry
-from game.engine.state import State, TurnRecord
-from game.scenario.runtime import C_ACTION, C_DELAYED, C_HIDDEN, C_POSTURE, C_PROGRAMME, PROG_ONGOING, Cause
+from game.engine.state import PHASE_OVER, State, TurnRecord
+from game.scenario.runtime import (
+    C_ACTION,
+    C_DELAYED,
+    C_HIDDEN,
+    C_POSTURE,
+    C_PROGRAMME,
+    PROG_ONGOING,
+    Cause,
+    CompiledScenario,
+)
 
 PUBLIC = -1  # the projected screen: what every team may see
 FACILITATOR = -2  # sees everything
 HIDDEN_CAUSE: Cause = (C_HIDDEN,)
 _SHOWN_WITH_HIDDEN_CAUSE = {L_TRACK, L_CAPITAL, L_STANDING}
+
+
+_SCENARIO_VIEWS: OrderedDict[tuple[int, int], tuple[CompiledScenario, CompiledScenario]] = OrderedDict()
+SCENARIO_VIEWS_KEPT = 64  # (scenario, viewer) pairs; a program plays a handful of scenarios
+
+
+def scenario_view(scenario: CompiledScenario, viewer: int) -> CompiledScenario:
+    """The scenario as ``viewer`` may know it during play: without the other roles' secret
+    objectives, thresholds, personas and briefings. Built once per (scenario, viewer)."""
+    if viewer == FACILITATOR:
+        return scenario
+    key = (id(scenario), viewer)
+    found = _SCENARIO_VIEWS.get(key)
+    if found is not None and found[0] is scenario:  # the scenario is kept alive with its views
+        return found[1]
+    redacted = _without_others_secrets(scenario, viewer)
+    _SCENARIO_VIEWS[key] = (scenario, redacted)
+    if len(_SCENARIO_VIEWS) > SCENARIO_VIEWS_KEPT:
+        _SCENARIO_VIEWS.popitem(last=False)
+    return redacted
+
+
+def _without_others_secrets(scenario: CompiledScenario, viewer: int) -> CompiledScenario:
+    others = [role.index for role in scenario.roles if role.index != viewer]
+    model_roles = scenario.model.roles
+    if all(
+        not scenario.roles[r].objectives and not scenario.roles[r].personas and not model_roles[r].objectives
+        for r in others
+    ):
+        return scenario  # already a view (a view of a view)
+    roles = tuple(
+        role if role.index == viewer else dataclasses.replace(role, objectives=(), threshold=0, personas=())
+        for role in scenario.roles
+    )
+    hidden = {"situation": "", "pressures": "", "success": ""}
+    model = scenario.model.model_copy(
+        update={
+            "roles": [
+                role
+                if index == viewer
+                else role.model_copy(
+                    update={
+                        "objectives": [],
+                        "threshold": 0,
+                        "personas": [],
+                        "briefing": role.briefing.model_copy(update=hidden),
+                    }
+                )
+                for index, role in enumerate(model_roles)
+            ]
+        }
+    )
+    return dataclasses.replace(scenario, roles=roles, model=model)
 
 
 def secret_owner(s: State, cause: tuple[Any, ...]) -> int:
@@ -115,7 +186,9 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
     if viewer == FACILITATOR:
         return state
     s = state.shallow()
-    scenario = s.scenario
+    scenario = state.scenario
+    if state.phase != PHASE_OVER:  # the debrief shows everyone's objectives and scores
+        s.scenario = scenario_view(scenario, viewer)
     secrets = scenario.secrets
     actions = scenario.actions
     live = secrets_live(state)

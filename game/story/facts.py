@@ -249,9 +249,7 @@ def _turn(
         elif kind == L_EVENT and not value and news < 0:
             news = subject
         elif kind == L_ANSWER:
-            role, accepted = value
-            why = answer_move.answer_reasons.get(role, {}).get(subject, "") if answer_move else ""
-            answers.append(Answer(role, subject, bool(accepted), why))
+            answers.append(_answer(entry, answer_move))
         if kind == L_SCHEDULED:
             continue
         owner = secret_owner_then(s, cause, turn, exposures) if secretive else -1
@@ -272,17 +270,8 @@ def _turn(
             for key in _keys(sc, entry):
                 by_cause.setdefault(key, opened)
     orders = _orders(sc, given, order_move, dice, skipped, turn, exposures, s)
-    return TurnStory(
-        turn,
-        complete,
-        news,
-        orders,
-        tuple(answers),
-        tuple(b.close() for b in beats),
-        tuple(changes),
-        before,
-        after,
-    )
+    closed = tuple(b.close() for b in beats)
+    return TurnStory(turn, complete, news, orders, tuple(answers), closed, tuple(changes), before, after)
 
 
 @dataclass(slots=True)
@@ -327,6 +316,12 @@ def _keys(sc: CompiledScenario, entry: Entry) -> tuple[Cause, ...]:
     if kind == L_ANSWER and not value[1]:
         return (_key(cause), sc.terms[subject].causes[TERM_REJECT])
     return (_key(cause),)
+
+
+def _answer(entry: Entry, move: Move | None) -> Answer:
+    role, accepted = entry.value
+    why = move.answer_reasons.get(role, {}).get(entry.subject, "") if move else ""
+    return Answer(role, entry.subject, bool(accepted), why)
 
 
 def _change(entry: Entry, owner: int, at: int) -> Change:
