@@ -26,7 +26,8 @@ class TurnRecord:
     news: int
     orders: tuple[tuple[int, ...], ...]
     entries: tuple[Entry, ...]
-    tracks: tuple[int, ...]
+    tracks: tuple[int, ...]  # at the end of the turn
+    seen: tuple[int, ...] = ()  # when the orders were given: the board the roles last saw
 
 
 @dataclass(slots=True)

@@ -131,9 +131,22 @@ def filter_entry(s: State, entry: Entry, viewer: int) -> Entry | None:
     owner = secret_owner(s, cause)
     if owner < 0 or owner == viewer:
         return entry
+    if kind == L_CAPITAL and subject != viewer:
+        return None  # another role's secret spending is not seen at all (see hidden_capital)
     if kind in _SHOWN_WITH_HIDDEN_CAUSE:
         return entry._replace(cause=HIDDEN_CAUSE)
     return None
+
+
+def hidden_capital(state: State, viewer: int) -> dict[int, int]:
+    """Per other role, the capital its secrets moved (a covert order's cost, above all): the view
+    adds it back, so another role's capital never gives away what it spent in secret."""
+    moved: dict[int, int] = {}
+    entries = [entry for record in state.history for entry in record.entries]
+    for kind, subject, value, cause in (*entries, *state.current):
+        if kind == L_CAPITAL and subject != viewer and secret_owner(state, cause) not in (-1, viewer):
+            moved[subject] = moved.get(subject, 0) + value
+    return moved
 
 
 def secrets_live(s: State) -> bool:
@@ -190,25 +203,8 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
     if state.phase != PHASE_OVER:  # the debrief shows everyone's objectives and scores
         s.scenario = scenario_view(scenario, viewer)
     secrets = scenario.secrets
-    actions = scenario.actions
-    live = secrets_live(state)
-    if live:
-        hidden = [a for a in secrets.covert_actions if actions[a].role != viewer and not state.exposed[a]]
-        if s.programmes:
-            kept = tuple(p for p in s.programmes if p[0] not in hidden)
-            if len(kept) != len(s.programmes):
-                s.active = s.active[:]
-                for index, _, _ in s.programmes:
-                    if index in hidden:
-                        s.active[index] -= 1
-                s.programmes = kept
-        if any(state.used[a] for a in hidden):
-            s.used, s.last_used = s.used[:], s.last_used[:]
-            for index in hidden:
-                s.used[index] = 0
-                s.last_used[index] = 0
-        if s.scheduled:
-            s.scheduled = tuple(item for item in s.scheduled if secret_owner(state, item[2]) in (-1, viewer))
+    if secrets_live(state):
+        _hide_covert(state, s, viewer)
     if secrets.covert_postures and s.postures != s.posture_public:
         s.postures = [
             actual if posture.owner == viewer else public
@@ -235,13 +231,47 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
     return s
 
 
+def _hide_covert(state: State, s: State, viewer: int) -> None:
+    """Take the other roles' unexposed covert programmes out of the view ``s``: their running
+    programmes, their orders' use, the effects they set up, and the capital they moved."""
+    scenario = state.scenario
+    actions = scenario.actions
+    secrets = scenario.secrets
+    hidden = [a for a in secrets.covert_actions if actions[a].role != viewer and not state.exposed[a]]
+    if s.programmes:
+        kept = tuple(p for p in s.programmes if p[0] not in hidden)
+        if len(kept) != len(s.programmes):
+            s.active = s.active[:]
+            for index, _, _ in s.programmes:
+                if index in hidden:
+                    s.active[index] -= 1
+            s.programmes = kept
+    if any(state.used[a] for a in hidden):
+        s.used, s.last_used = s.used[:], s.last_used[:]
+        for index in hidden:
+            s.used[index] = 0
+            s.last_used[index] = 0
+    if s.streak and any(s.streak[a] for a in hidden):
+        s.streak = s.streak[:]
+        for index in hidden:
+            s.streak[index] = 0
+    if s.scheduled:
+        s.scheduled = tuple(item for item in s.scheduled if secret_owner(state, item[2]) in (-1, viewer))
+    moved = hidden_capital(state, viewer)
+    if moved:
+        s.capital = s.capital[:]
+        for role, delta in moved.items():
+            s.capital[role] = min(max(s.capital[role] - delta, 0), scenario.roles[role].capital_max)
+
+
 def redact_record(state: State, record: TurnRecord, viewer: int) -> TurnRecord:
     scenario = state.scenario
     actions = scenario.actions
     hidden = scenario.secrets.hidden_tracks
-    tracks = record.tracks
+    tracks, seen = record.tracks, record.seen
     if hidden:
         tracks = tuple(scenario.track_start[i] if i in hidden else v for i, v in enumerate(tracks))
+        seen = tuple(scenario.track_start[i] if i in hidden else v for i, v in enumerate(seen))
     return TurnRecord(
         record.turn,
         record.news,
@@ -251,4 +281,5 @@ def redact_record(state: State, record: TurnRecord, viewer: int) -> TurnRecord:
         ),
         filter_entries(state, record.entries, viewer),
         tracks,
+        seen,
     )
