@@ -81,6 +81,11 @@ def build_parser() -> argparse.ArgumentParser:
     )
     rep.add_argument("--lang", default=None, help="language of the report, e.g. en or es")
 
+    host = sub.add_parser("host", help="run a seminar over the room's network: a browser page per team")
+    from game.shells.host.arguments import add_arguments
+
+    add_arguments(host)
+
     rpl = sub.add_parser("replay", help="re-run a saved game from its orders and check it matches")
     rpl.add_argument("save", metavar="SAVE")
     return parser
@@ -147,6 +152,10 @@ def run(args: argparse.Namespace) -> int:
         from game.shells.report_command import report_command
 
         return report_command(args)
+    if command == "host":
+        from game.shells.host.command import run_host
+
+        return run_host(args)
     if command == "replay":
         from game.shells.save_commands import replay_command
 
