@@ -10,6 +10,7 @@ from __future__ import annotations
 import socket
 import threading
 import time
+from collections.abc import Callable
 from types import TracebackType
 
 import uvicorn
@@ -71,3 +72,23 @@ class ServerThread:
         self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
     ) -> None:
         self.stop()
+
+
+class LocalHost:
+    """A whole host on loopback inside this process, on a free port: for the tests, the load
+    benchmark and the screenshot run (``with LocalHost(room, make_host) as local: ...``)."""
+
+    def __init__(self, app_for: Callable[[str], Starlette]) -> None:
+        """``app_for(base_url)`` makes the app once the port is known."""
+        self.sock = bind_socket("127.0.0.1", 0)
+        self.base_url = f"http://127.0.0.1:{self.sock.getsockname()[1]}"
+        self.running = ServerThread(app_for(self.base_url), self.sock)
+
+    def __enter__(self) -> LocalHost:
+        self.running.start()
+        return self
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, trace: TracebackType | None
+    ) -> None:
+        self.running.stop()
