@@ -103,6 +103,15 @@ class Device:
                     return self.data
 
 
+async def next_error(device: Device, timeout: float = 10.0) -> str:
+    """Receive until the host refuses something this device sent; that refusal."""
+    seen = len(device.errors)
+    async with asyncio.timeout(timeout):
+        while len(device.errors) == seen:
+            await device.receive()
+    return device.errors[-1]
+
+
 def decide(data: dict[str, Any], rng: random.Random) -> dict[str, Any] | None:
     """The message a hurried team sends for the step its view asks of it (None: nothing to do)."""
     step = data.get("step")

@@ -135,6 +135,7 @@ class Room:
             self.drafts[role] = self._actions_of(role, action_ids)
             self.draft_versions[role] += 1
             self._write_sidecar()
+            self._wake()
 
     def submit_orders(self, role: int, action_ids: Sequence[str]) -> None:
         with self.lock:
@@ -161,6 +162,7 @@ class Room:
             self.answer_drafts[role] = self._terms_of(role, answers)
             self.draft_versions[role] += 1
             self._write_sidecar()
+            self._wake()
 
     def submit_answers(self, role: int, answers: dict[str, bool]) -> None:
         with self.lock:

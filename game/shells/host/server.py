@@ -15,6 +15,7 @@ from __future__ import annotations
 
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
+from urllib.parse import parse_qs
 
 from starlette.applications import Starlette
 from starlette.requests import Request
@@ -31,6 +32,7 @@ from game.shells.host.sockets import Hub
 from game.shells.host.views import BOARD_SEAT, seat_kind, view_data
 
 LANG_COOKIE = "cg_lang"
+MAX_FORM_BYTES = 1024
 HEADERS = {
     "Content-Security-Policy": (
         "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
@@ -82,8 +84,9 @@ class Host:
 
     async def join(self, request: Request) -> Response:
         if request.method == "POST":
-            form = await request.form()
-            code = normalise(str(form.get("code", "")))
+            body = await request.body()  # one small url-encoded field: no form library needed
+            fields = parse_qs(body[:MAX_FORM_BYTES].decode("utf-8", "replace"))
+            code = normalise(fields.get("code", [""])[0])
             return self.seat_page_for(request, code, redirect=True)
         lang = self.language(request)
         with speaking(lang):
