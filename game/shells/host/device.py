@@ -18,14 +18,16 @@ from websockets.asyncio.client import ClientConnection, connect
 
 
 class Device:
-    def __init__(self, base_url: str, path: str, lang: str = "en") -> None:
-        """``base_url`` is ``http://HOST:PORT``; ``path`` is ``/ws/CODE`` or ``/ws/board``."""
+    def __init__(self, base_url: str, path: str, lang: str = "en", fmt: str = "data") -> None:
+        """``base_url`` is ``http://HOST:PORT``; ``path`` is ``/ws/CODE`` or ``/ws/board``;
+        ``fmt`` "data" (the view as data) or "html" (the rendered view, as a browser's page)."""
         self.origin = base_url
-        self.url = base_url.replace("http://", "ws://", 1) + path + f"?lang={lang}"
+        self.url = base_url.replace("http://", "ws://", 1) + path + f"?lang={lang}&format={fmt}"
         self.socket: ClientConnection | None = None
         self.data: dict[str, Any] = {}
         self.version = -1
         self.statuses = 0
+        self.stamp: tuple[int, ...] = (-1, -1)  # (version, status) of the last view or status heard
         self.errors: list[str] = []
         self.raw: list[str] = []  # every message received, as sent (the secrecy test reads them)
         self.keep_raw = False
@@ -50,6 +52,8 @@ class Device:
         if self.keep_raw:
             self.raw.append(str(text))
         message = json.loads(text)
+        if "stamp" in message:
+            self.stamp = tuple(message["stamp"])
         if message["type"] == "error":
             self.errors.append(message["text"])
         elif message["type"] == "status" and self.data:
@@ -59,7 +63,7 @@ class Device:
                 self.on_view(self)
         elif message["type"] == "view":
             self.version = message["version"]
-            self.data = message["data"]
+            self.data = message.get("data", {})
             if self.on_view is not None:
                 self.on_view(self)
         return message

@@ -8,6 +8,8 @@ page it is updated to are the same. Interface words come from the catalog (``t``
 
 from __future__ import annotations
 
+import json
+from collections import OrderedDict
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache, lru_cache
@@ -47,6 +49,27 @@ def qr_svg(url: str) -> Markup:
     return Markup(svg.replace("<svg ", '<svg role="img" aria-hidden="true" focusable="false" ', 1))
 
 
+class Parts:
+    """Rendered partials kept by their data: the tracks, news, situation and resolution are
+    usually the same for most seats, so six teams cost one rendering, not six."""
+
+    def __init__(self, limit: int = 256) -> None:
+        self.kept: OrderedDict[tuple[str, str, str], Markup] = OrderedDict()
+        self.limit = limit
+
+    def __call__(self, template: str, **fields: Any) -> Markup:
+        key = (template, language(), json.dumps(fields, sort_keys=True, ensure_ascii=False))
+        found = self.kept.get(key)
+        if found is not None:
+            self.kept.move_to_end(key)
+            return found
+        made = Markup(environment().get_template(template).render(v=fields))
+        self.kept[key] = made
+        if len(self.kept) > self.limit:
+            self.kept.popitem(last=False)
+        return made
+
+
 @cache
 def environment() -> Environment:
     env = Environment(
@@ -57,6 +80,7 @@ def environment() -> Environment:
         lstrip_blocks=True,
     )
     env.globals.update(t=tr, tn=trn, qr=qr_svg, languages=available_languages, language_names=LANGUAGE_NAMES)
+    env.globals["part"] = Parts()
     env.filters["signed"] = signed
     return env
 

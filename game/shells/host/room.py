@@ -72,6 +72,7 @@ class Room:
         self.save_error = ""
         self.fac_status: tuple[bool, str, dict[str, Any]] | None = None  # the facilitator's last decision
         self._round_seen = self.round()
+        self._sidecar_written: dict[str, Any] | None = None
         session.on_change = self._moved
 
     # ------------------------------------------------------------------ seats and codes
@@ -295,8 +296,12 @@ class Room:
     def _write_sidecar(self) -> None:
         if self.autosave_path is None:
             return
+        data = self.sidecar_data()
+        if data == self._sidecar_written:
+            return  # e.g. a team gave the orders it had drafted: nothing new to keep
         try:
-            write_sidecar(self.autosave_path, SIDECAR, self.session, self.sidecar_data())
+            write_sidecar(self.autosave_path, SIDECAR, self.session, data)
+            self._sidecar_written = data
         except OSError as err:
             self.save_error = f"{self.autosave_path}: {err}"
 

@@ -38,7 +38,9 @@ def bind_socket(address: str, port: int) -> socket.socket:
 
 
 def make_server(app: Starlette) -> uvicorn.Server:
-    config = uvicorn.Config(app, log_level="warning", ws="auto", lifespan="on", access_log=False)
+    config = uvicorn.Config(
+        app, log_level="warning", ws="auto", lifespan="on", access_log=False, ws_per_message_deflate=False
+    )
     return uvicorn.Server(config)
 
 

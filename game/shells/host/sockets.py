@@ -36,6 +36,7 @@ class Device:
     seat: str
     lang: str
     sent: tuple[int, int, int] | None = None  # the stamp of the last view it was sent
+    fmt: str = "html"  # "data" for a scripted device
 
 
 def origin_allowed(socket: WebSocket) -> bool:
@@ -103,7 +104,7 @@ class Hub:
         with self.room.lock:
             self.room.settle()  # a change made at the window may have let the table move on
             for device in list(self.devices):
-                stamp, text = self.cache.text(device.seat, device.lang, device.sent)
+                stamp, text = self.cache.text(device.seat, device.lang, device.sent, device.fmt)
                 if text:
                     device.sent = stamp
                     outgoing.append((device, text))
@@ -143,7 +144,8 @@ class Hub:
             await socket.close(code=CLOSE_UNKNOWN)
             return
         await socket.accept()
-        device = Device(socket, seat, self.language_of(socket))
+        fmt = "data" if socket.query_params.get("format") == "data" else "html"
+        device = Device(socket, seat, self.language_of(socket), fmt=fmt)
         self.devices.add(device)
         self._count(seat, +1)
         try:
@@ -166,7 +168,7 @@ class Hub:
 
     async def _first_view(self, device: Device) -> None:
         with self.room.lock:
-            stamp, text = self.cache.text(device.seat, device.lang, None)
+            stamp, text = self.cache.text(device.seat, device.lang, None, device.fmt)
         device.sent = stamp
         await device.socket.send_text(text)
 

@@ -94,6 +94,7 @@ def message(room: Room, seat: str, lang: str, base_url: str) -> dict[str, Any]:
     return {
         "type": "view",
         "version": room.version,
+        "stamp": [room.version, room.status_version],
         "kind": kind,
         "lang": lang,
         "announce": said,
@@ -112,20 +113,30 @@ def status_message(room: Room, kind: str, lang: str) -> dict[str, Any]:
         data = {"teams": teams, "over": session.terminal, "turn": session.state.turn, "step": ""}
         html = render_part("_teams.html", {"teams": teams, "over": session.terminal})
         said = announcement("board", data)
-    return {"type": "status", "version": room.version, "teams": teams, "announce": said, "html": html}
+    return {
+        "type": "status",
+        "version": room.version,
+        "stamp": [room.version, room.status_version],
+        "teams": teams,
+        "announce": said,
+        "html": html,
+    }
+
+
+FORMATS = ("html", "data")  # a browser's page takes the rendered view, a scripted device the data
 
 
 class MessageCache:
-    """Messages by seat and language, kept until what they depend on changes."""
+    """Messages by seat, language and format, kept until what they depend on changes."""
 
     def __init__(self, room: Room, base_url: str) -> None:
         self.room = room
         self.base_url = base_url
-        self.full: dict[tuple[str, str], tuple[tuple[int, int, int], str]] = {}
+        self.full: dict[tuple[str, str], tuple[tuple[int, int, int], dict[str, Any], dict[str, str]]] = {}
         self.status: dict[tuple[str, str], tuple[int, str]] = {}
 
     def text(
-        self, seat: str, lang: str, sent: tuple[int, int, int] | None
+        self, seat: str, lang: str, sent: tuple[int, int, int] | None, fmt: str = "html"
     ) -> tuple[tuple[int, int, int], str]:
         """(stamp, JSON text) of what a device that was last sent ``sent`` needs now: the whole
         view, only who has decided, or '' (nothing new). The caller holds the room's lock."""
@@ -136,9 +147,13 @@ class MessageCache:
             return now, self._status(seat_kind(seat), lang)
         kept = self.full.get((seat, lang))
         if kept is None or kept[0] != now:
-            kept = (now, _encode(message(self.room, seat, lang, self.base_url)))
+            kept = (now, message(self.room, seat, lang, self.base_url), {})
             self.full[(seat, lang)] = kept
-        return kept
+        encoded = kept[2].get(fmt)
+        if encoded is None:
+            left_out = "html" if fmt == "data" else "data"
+            encoded = kept[2][fmt] = _encode({k: v for k, v in kept[1].items() if k != left_out})
+        return now, encoded
 
     def _status(self, kind: str, lang: str) -> str:
         key = ("board" if kind == "board" else "team", lang)

@@ -31,9 +31,10 @@
 
   function connect() {
     socket = new WebSocket(address());
-    socket.onopen = function () { retry = 0; showLink(""); };
+    socket.onopen = function () { retry = 0; showLink(""); body.dataset.connected = "yes"; };
     socket.onmessage = function (event) { receive(JSON.parse(event.data)); };
     socket.onclose = function (event) {
+      body.dataset.connected = "no";
       if (event.code === 4404 || event.code === 4403) { showLink(body.dataset.gone); return; }
       showLink(body.dataset.reconnecting);
       retry = Math.min(retry + 1, 5);
