@@ -45,7 +45,7 @@ def signed(value: int) -> str:
 @lru_cache(maxsize=64)
 def qr_svg(url: str) -> Markup:
     """A QR code of the address, as inline SVG (no image route: a route would answer guesses)."""
-    svg = segno.make(url, error="m").svg_inline(scale=5, border=2, dark="#000", light="#fff")
+    svg = segno.make(url, error="m").svg_inline(scale=5, border=2, dark="#000", light="#fff", omitsize=True)
     return Markup(svg.replace("<svg ", '<svg role="img" aria-hidden="true" focusable="false" ', 1))
 
 
