@@ -279,3 +279,22 @@ def test_holding_a_turn_for_the_tables_dice(hosted: tuple[LocalHost, Room, Clock
     order = next(o for o in seen["last_turn"]["orders"] if o["role"] == us_name)
     assert order["dice"] and "6" in order["dice"]
     assert room.session.moves[-1].dice == {(0, checked): (6, 6)}
+
+
+def test_a_device_holding_a_replaced_code_is_let_go(hosted: tuple[LocalHost, Room, Clock]) -> None:
+    local, room, _ = hosted
+
+    async def scenario() -> bool:
+        fac = await Device(local.base_url, f"/ws/{code_of(room, 'facilitator')}").open()
+        civil = await Device(local.base_url, f"/ws/{code_of(room, 'civil')}").open()
+        await fac.send({"type": "renew", "seat": "civil"})
+        try:
+            async with asyncio.timeout(10):
+                while True:
+                    await civil.receive()
+        except Exception:  # noqa: BLE001 - the host closed the socket
+            closed = civil.socket is not None and civil.socket.close_code == 4404
+        await fac.close()
+        return closed
+
+    assert asyncio.run(scenario())

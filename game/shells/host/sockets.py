@@ -37,6 +37,7 @@ class Device:
     lang: str
     sent: tuple[int, int, int] | None = None  # the stamp of the last view it was sent
     fmt: str = "html"  # "data" for a scripted device
+    code: str = ""  # the code it joined with ('' for the board): a replaced code is let go
 
 
 def origin_allowed(socket: WebSocket) -> bool:
@@ -101,13 +102,23 @@ class Hub:
     async def push(self) -> None:
         """Send every device whose seat's message changed since it last heard."""
         outgoing = []
+        replaced = []
         with self.room.lock:
             self.room.settle()  # a change made at the window may have let the table move on
             for device in list(self.devices):
+                if device.code and self.room.codes.by_seat.get(device.seat) != device.code:
+                    replaced.append(device)  # the facilitator gave this seat a new code
+                    self.devices.discard(device)
+                    continue
                 stamp, text = self.cache.text(device.seat, device.lang, device.sent, device.fmt)
                 if text:
                     device.sent = stamp
                     outgoing.append((device, text))
+        for device in replaced:
+            try:
+                await device.socket.close(code=CLOSE_UNKNOWN)
+            except (RuntimeError, OSError):
+                pass
         if outgoing:
             await asyncio.gather(*(self._send(device, text) for device, text in outgoing))
 
@@ -145,7 +156,8 @@ class Hub:
             return
         await socket.accept()
         fmt = "data" if socket.query_params.get("format") == "data" else "html"
-        device = Device(socket, seat, self.language_of(socket), fmt=fmt)
+        code = "" if seat == BOARD_SEAT else normalise(socket.path_params.get("code", ""))
+        device = Device(socket, seat, self.language_of(socket), fmt=fmt, code=code)
         self.devices.add(device)
         self._count(seat, +1)
         try:

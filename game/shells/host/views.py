@@ -63,6 +63,8 @@ def _worded(room: Room, values: dict[str, Any]) -> dict[str, Any]:
     out = dict(values)
     if "roles" in out:
         out["roles"] = ", ".join(role_name(sc, r) for r in out["roles"])
+    if out.get("seat") in sc.role_ids:
+        out["seat"] = role_name(sc, sc.role_ids.index(out["seat"]), short=False)
     if "event" in out:
         out["event"] = text(sc.model.events[out["event"]].headline)
     return out

@@ -90,9 +90,6 @@ class HostBoardScene(Scene):
         place_rows(rows, self.track_rect, p, self.area)
         self.form.set(rows, [self.area])
 
-    def handle(self, event: pygame.event.Event) -> bool:
-        return super().handle(event)
-
     # ------------------------------------------------------------------ drawing
 
     def draw(self, surface: pygame.Surface) -> None:
