@@ -132,7 +132,9 @@ def main() -> int:
         with tempfile.TemporaryDirectory() as home:
             process, seats = start_host(Path(home), args.seed + game)
             try:
-                latencies, biggest, devices = asyncio.run(play(seats, args.devices_per_team, args.boards, args.seed + game))
+                latencies, biggest, devices = asyncio.run(
+                    play(seats, args.devices_per_team, args.boards, args.seed + game)
+                )
                 now, peak = memory_kb(process.pid)
             finally:
                 process.terminate()

@@ -60,7 +60,9 @@ def wait_until(check: Any, seconds: float = 10.0) -> None:
         time.sleep(0.02)
 
 
-def test_a_team_joins_gives_its_orders_and_sees_the_resolution(browser: Any, hosted: tuple[LocalHost, Room]) -> None:
+def test_a_team_joins_gives_its_orders_and_sees_the_resolution(
+    browser: Any, hosted: tuple[LocalHost, Room]
+) -> None:
     local, room = hosted
     sc = room.session.scenario
     page = browser.new_page(viewport={"width": 390, "height": 844})
