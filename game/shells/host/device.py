@@ -29,9 +29,6 @@ class Device:
         self.statuses = 0
         self.stamp: tuple[int, ...] = (-1, -1)  # (version, status) of the last view or status heard
         self.errors: list[str] = []
-        self.raw: list[str] = []  # every message received, as sent (the secrecy test reads them)
-        self.keep_raw = False
-        self.on_view: Callable[[Device], None] | None = None
 
     async def open(self) -> Device:
         self.socket = await connect(self.url, origin=self.origin, max_size=8 * 1024 * 1024)  # type: ignore[arg-type]
@@ -49,8 +46,6 @@ class Device:
     async def receive(self) -> dict[str, Any]:
         assert self.socket is not None
         text = await self.socket.recv()
-        if self.keep_raw:
-            self.raw.append(str(text))
         message = json.loads(text)
         if "stamp" in message:
             self.stamp = tuple(message["stamp"])
@@ -59,13 +54,9 @@ class Device:
         elif message["type"] == "status" and self.data:
             self.data["teams"] = message["teams"]
             self.statuses += 1
-            if self.on_view is not None:
-                self.on_view(self)
         elif message["type"] == "view":
             self.version = message["version"]
             self.data = message.get("data", {})
-            if self.on_view is not None:
-                self.on_view(self)
         return message
 
     async def play(self, rng: random.Random) -> None:
