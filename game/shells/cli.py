@@ -16,6 +16,7 @@ from collections.abc import Iterator, Sequence
 from game.errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, BadInput, ContentError
 from game.session.limits import seed_problem
 from game.session.untrusted import printable
+from game.shells.host.arguments import add_arguments as add_host_arguments
 
 
 def seed_value(text: str) -> int:
@@ -57,7 +58,7 @@ def _scenario_arg(p: argparse.ArgumentParser) -> None:
 
 
 def _play_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """play, text and simulate."""
+    """play, text, host and simulate."""
 
     def game_args(p: argparse.ArgumentParser, roles_default: str) -> None:
         _scenario_arg(p)
@@ -78,6 +79,9 @@ def _play_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
 
     text = sub.add_parser("text", help="play in the terminal (hot-seat)")
     game_args(text, "every role human")
+
+    host = sub.add_parser("host", help="run a seminar over the room's network: a browser page per team")
+    add_host_arguments(host)
 
     sim = sub.add_parser("simulate", help="play many games between computer players and summarise them")
     _scenario_arg(sim)
@@ -303,6 +307,10 @@ def run_rich(args: argparse.Namespace) -> int:
         from game.shells.kit_commands import kit_command
 
         return kit_command(args)
+    if command == "host":
+        from game.shells.host.command import run_host
+
+        return run_host(args)
     if command == "paper":
         from game.shells.kit_commands import paper_command
 
