@@ -247,3 +247,19 @@ def test_the_example_in_the_docs_replays(tmp_path: Path) -> None:
 def write_text(path: Path, content: str) -> Path:
     path.write_text(content, encoding="utf-8")
     return path
+
+
+def test_a_paper_game_typed_in_again_replaces_its_own_save_only(tmp_path: Path) -> None:
+    """A facilitator fixes a typo and runs `paper` again: the save of that paper game is
+    replaced; a different paper game is refused at that path."""
+    from game.shells.cli import main
+
+    sc = load_scenario("teaching")
+    source = write(tmp_path / "paper.yaml", paper_record(table_game(sc, 11), with_dice=True))
+    save = tmp_path / "save.json"
+    assert main(["paper", str(source), "--out", str(save)]) == 0
+    assert main(["paper", str(source), "--out", str(save)]) == 0
+    before = save.read_bytes()
+    other = write(tmp_path / "other.yaml", paper_record(table_game(sc, 12), with_dice=True))
+    assert main(["paper", str(other), "--out", str(save)]) == 2
+    assert save.read_bytes() == before

@@ -463,8 +463,9 @@ def test_a_game_the_reader_would_refuse_is_not_written(tmp_path: Path) -> None:
 
 
 def test_saves_are_plain_utf8_json_with_no_temp_files_left(tmp_path: Path) -> None:
-    store.save_session(small_game(), tmp_path / "g.json")
-    store.save_session(small_game(), tmp_path / "g.json")
+    game = small_game()
+    store.save_session(game, tmp_path / "g.json")
+    store.save_session(game, tmp_path / "g.json")
     assert sorted(p.name for p in tmp_path.iterdir()) == ["g.json", "g.json.bak"]
     assert os.stat(tmp_path / "g.json").st_size < 60_000
 

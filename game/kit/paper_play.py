@@ -11,6 +11,7 @@ replayed game and the table's may part. An order the game refuses stops the repl
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
 
 from game.engine import IllegalMove, pending_answers
@@ -31,10 +32,17 @@ class Played:
     warnings: tuple[str, ...]
 
 
+def paper_game_id(paper: Paper) -> str:
+    """One paper game keeps one identity however often its record is typed in again (a typo
+    fixed, a turn added), so its save is replaced; another paper game's save is not."""
+    made = f"{paper.scenario.id}|{paper.game.seed}|{paper.game.name}|{[str(s) for s in paper.seats]}"
+    return hashlib.sha256(made.encode()).hexdigest()[:16]
+
+
 def play_paper(paper: Paper) -> Played:
     """Replay every recorded turn; raises ContentError at the first thing the game refuses."""
     game = paper.game
-    session = Session.new(paper.scenario, game.seed, paper.seats, game.name)
+    session = Session.new(paper.scenario, game.seed, paper.seats, game.name, paper_game_id(paper))
     warnings: list[str] = []
     for position, entry in enumerate(game.record):
         here: YamlPath = ("record", position)

@@ -28,7 +28,7 @@ from game.scenario.runtime import CompiledScenario
 from game.session import jsonread
 from game.session.jsonread import JsonPath
 from game.session.replay import MoveRefused, Replayed, replay
-from game.session.saveformat import FORMAT, OLDEST_VERSION, SAVE_VERSION, SaveDocument, migrate
+from game.session.saveformat import FORMAT, OLDEST_VERSION, SAVE_VERSION, SaveDocument, game_of, migrate
 from game.session.seats import Seat, SeatError, parse_seat
 from game.session.table import Session
 from game.session.untrusted import char_name, find_unsafe
@@ -202,7 +202,9 @@ def open_save(path: str | os.PathLike[str], scenario: CompiledScenario | None = 
         replayed = replay(compiled, doc["seed"], doc["moves"], doc["snapshot"])
     except MoveRefused as refused:
         raise document.error(refused.path, refused.message) from None
-    session = Session.from_moves(compiled, doc["seed"], seats, replayed.moves, doc.get("name", ""))
+    session = Session.from_moves(
+        compiled, doc["seed"], seats, replayed.moves, doc.get("name", ""), game_of(doc)
+    )
     _restore_pending(document, session, doc.get("pending") or {})
     return OpenedSave(document, compiled, seats, replayed, session)
 

@@ -20,6 +20,7 @@ function from one version's dict to the next, so they can be tested on their own
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Callable
 from typing import Annotated, Any, Literal
 
@@ -152,12 +153,25 @@ class SaveDocument(_Model):
     app_version: Annotated[StrictStr, Field(max_length=40)] = ""
     saved_at: Annotated[StrictStr, Field(max_length=40)] = ""
     name: Annotated[StrictStr, Field(max_length=MAX_NAME)] = ""
+    game: Annotated[StrictStr, Field(pattern=r"^[0-9a-f]{1,32}$")] | None = None
     scenario: ScenarioRef
     seed: Annotated[StrictInt, Field(ge=0, le=MAX_SEED)]
     seats: Annotated[list[SeatText], Field(min_length=1, max_length=20)]
     moves: Annotated[list[Move], Field(max_length=MAX_MOVES)]
     pending: Pending | None = None
     snapshot: Snapshot
+
+
+def game_of(doc: dict[str, Any]) -> str:
+    """The identity of the game a save holds. Saves from before identities were kept get one
+    made of what they are sure to share with their own continuation (scenario, seed, seats)."""
+    given = doc.get("game")
+    if isinstance(given, str) and given:
+        return given
+    scenario = doc.get("scenario")
+    scenario_id = scenario.get("id") if isinstance(scenario, dict) else None
+    made = json.dumps([scenario_id, doc.get("seed"), doc.get("seats")], sort_keys=True, default=str)
+    return hashlib.sha256(made.encode()).hexdigest()[:16]
 
 
 def crowded_turn(moves: list[dict[str, Any]]) -> tuple[int, int] | None:

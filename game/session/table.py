@@ -9,6 +9,7 @@ decisions and reasons, physical dice, facilitator decisions, undo, and an ``on_c
 
 from __future__ import annotations
 
+import secrets
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -37,6 +38,12 @@ from game.engine.move import (
 from game.engine.view import legality_view
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat
+
+
+def new_game_id() -> str:
+    """A fresh game's identity (not the engine's randomness: the game itself stays seeded)."""
+    return secrets.token_hex(8)
+
 
 # What the table waits for next (``Step.kind``).
 END, ANSWER, APPLY_ANSWERS, ORDER, RESOLVE = "end", "answer", "apply_answers", "order", "resolve"
@@ -77,12 +84,23 @@ class Session:
     history: list[Snapshot] = field(default_factory=list)
     on_change: Callable[[Session], None] | None = None
     name: str = ""
+    # Which game this is, whatever its point of play: a save is only ever replaced by the same game.
+    game_id: str = ""
 
     # ------------------------------------------------------------------ creation
 
     @classmethod
-    def new(cls, scenario: CompiledScenario, seed: int, seats: Sequence[Seat], name: str = "") -> Session:
-        session = cls(scenario, seed, list(seats), new_game(scenario, seed), name=name)
+    def new(
+        cls,
+        scenario: CompiledScenario,
+        seed: int,
+        seats: Sequence[Seat],
+        name: str = "",
+        game_id: str = "",
+    ) -> Session:
+        session = cls(
+            scenario, seed, list(seats), new_game(scenario, seed), name=name, game_id=game_id or new_game_id()
+        )
         session.controllers = [
             None
             if seat.human
@@ -99,9 +117,10 @@ class Session:
         seats: Sequence[Seat],
         moves: Sequence[Move],
         name: str = "",
+        game_id: str = "",
     ) -> Session:
         """Rebuild a session by replaying its moves (each checked by the engine)."""
-        session = cls.new(scenario, seed, seats, name)
+        session = cls.new(scenario, seed, seats, name, game_id)
         for move in moves:
             session._apply(move)
         return session

@@ -31,6 +31,7 @@ from game.session.saveformat import (
     SAVE_VERSION,
     SaveDocument,
     crowded_turn,
+    game_of,
     snapshot_of,
 )
 from game.session.table import Session
@@ -88,6 +89,8 @@ def document_of(session: Session) -> dict[str, Any]:
         "seats": [str(seat) for seat in session.seats],
         "moves": [codec.encode(sc, move) for move in session.moves],
     }
+    if session.game_id:
+        doc["game"] = session.game_id
     pending = _pending_of(session)
     if pending:
         doc["pending"] = pending
@@ -210,8 +213,41 @@ def write_save(session: Session, path: Path, broken: str, *, deep: bool = True) 
             atomic.move_aside(path, "broken")
         except OSError as err:
             raise _refused(str(path), f"cannot move a broken save aside: {err}") from None
+    elif state == "ok" and not same_game(detail, session):
+        raise _refused(
+            str(path),
+            f"not overwritten: this file holds another game ({_described(detail)}); choose another file name",
+        )
     write_bytes(path, data)
     return path
+
+
+def same_game(doc: dict[str, Any], session: Session) -> bool:
+    """Does the save ``doc`` hold this game, at an earlier or later point? The game's identity
+    says so; so does the same scenario, seed and seats with one list of moves beginning the
+    other (computer games are the same game again when replayed from the same seed)."""
+    if game_of(doc) == session.game_id:
+        return True
+    scenario = doc.get("scenario") or {}
+    if (scenario.get("id"), doc.get("seed"), doc.get("seats")) != (
+        session.scenario.id,
+        session.seed,
+        [str(seat) for seat in session.seats],
+    ):
+        return False
+    theirs = doc.get("moves") or []
+    ours = [codec.encode(session.scenario, move) for move in session.moves[: len(theirs)]]
+    return theirs[: len(ours)] == ours
+
+
+def _described(doc: dict[str, Any]) -> str:
+    """Which game a save holds, in words a player recognises."""
+    scenario = doc.get("scenario") or {}
+    name = doc.get("name") or ""
+    title = scenario.get("title") or scenario.get("id") or "?"
+    if isinstance(title, dict):  # a title in several languages: the first is enough to know it
+        title = next(iter(title.values()), "?")
+    return f"'{name}', {title}" if name else f"{title}, seed {doc.get('seed')}"
 
 
 def write_bytes(path: Path, data: bytes, *, keep_backup: bool = True) -> None:
