@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import Any
 
-from game.engine import State, result
+from game.engine import PHASE_ANSWERS, State, pending_answers, result
 from game.engine.log import AG_IN_FORCE, L_CAPITAL, L_STANDING, L_TRACK, Entry
 from game.engine.move import Move
 from game.i18n import text, tr
@@ -163,8 +163,10 @@ def resolution(view: State, moves: Sequence[Move], session: Session) -> dict[str
 def teams(
     session: Session, waiting: Sequence[int], devices: dict[str, int] | None = None
 ) -> list[dict[str, Any]]:
-    """Each role: people or computer, and whether it has decided this round (never what)."""
+    """Each role: people or computer, and whether it has decided this round (never what). A team
+    with no proposal to answer is shown so, not as having decided (proposals are public)."""
     sc = session.scenario
+    answering = session.phase == PHASE_ANSWERS
     out = []
     for role, seat in enumerate(session.seats):
         entry = {
@@ -173,6 +175,7 @@ def teams(
             "short": role_name(sc, role),
             "computer": not seat.human,
             "done": role not in waiting,
+            "idle": answering and not pending_answers(session.state, role),
         }
         if devices is not None:
             entry["devices"] = devices.get(sc.role_ids[role], 0)
