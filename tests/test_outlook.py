@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from game.engine.log import AG_BREACHED, AG_ENDED
 from game.engine.turn import new_game
 from game.engine.view import PUBLIC, redact
 from game.i18n import text
@@ -76,6 +77,13 @@ def test_an_agreement_in_force_is_listed_with_its_sunset() -> None:
     found = [r for r in running(s) if r.kind == "agreement"]
     assert [r.index for r in found] == [term.index]
     assert found[0].sunset == (2 + term.sunset - 1 if term.sunset else 0)
+
+
+def test_an_ended_or_breached_agreement_is_no_longer_running() -> None:
+    s = new_game(SCENARIO, 1).clone()
+    ended, breached = SCENARIO.terms[0].index, SCENARIO.terms[1].index
+    s.agreements[ended], s.agreements[breached] = AG_ENDED, AG_BREACHED
+    assert not [r for r in running(s) if r.kind == "agreement"]
 
 
 def test_a_proposal_preview_says_what_accepting_and_rejecting_do() -> None:

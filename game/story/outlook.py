@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from game.engine.log import AG_IN_FORCE
 from game.engine.state import State
 from game.i18n import text
 from game.scenario.runtime import CEffect, CompiledScenario
@@ -107,7 +108,7 @@ def running(s: State) -> list[Running]:
         effects = _words(sc, posture.options[option].ongoing)
         out.append(Running("posture", posture.index, name, posture.owner, 0, 0, effects))
     for term in sc.terms:
-        if not s.agreements[term.index]:
+        if s.agreements[term.index] != AG_IN_FORCE:  # never signed, ended or breached: not running
             continue
         since = s.agreement_since[term.index]
         sunset = since + term.sunset - 1 if term.sunset else 0

@@ -15,7 +15,7 @@ from game.engine.state import PHASE_ANSWERS, PHASE_ORDERS, State
 from game.i18n import text, tr, trn
 from game.scenario.runtime import ACTION_PROPOSE
 from game.session.table import ANSWER
-from game.shells.host import viewparts
+from game.shells.host import outlookparts, viewparts
 from game.shells.host.room import Room
 from game.story.words import (
     action_description,
@@ -125,6 +125,7 @@ def _proposals(room: Room, view: State, role: int) -> list[dict[str, Any]]:
             "text": text(sc.model.terms[term].text),
             "from": role_name(sc, sender),
             "answer": chosen.get(term),
+            "preview": outlookparts.preview(sc, term),
         }
         for term, sender in pending_answers(view, role)
     ]

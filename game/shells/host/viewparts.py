@@ -17,6 +17,7 @@ from game.engine.move import Move
 from game.i18n import text, tr
 from game.scenario.runtime import CompiledScenario
 from game.session.table import Session
+from game.shells.host import outlookparts
 from game.story.facts import UPKEEP, Beat, TurnStory, tell_turn
 from game.story.headlines import headline_of, headlines
 from game.story.why import last_change, track_changes
@@ -56,8 +57,14 @@ def tracks(view: State, why_turns: int = 2) -> list[dict[str, Any]]:
                 "value": view.tracks[index],
                 "change": last_change(view, index),
                 "good": model.good,
+                "marks": outlookparts.marks(view.scenario, index),
                 "why": [
-                    {"turn": c.turn, "delta": c.delta, "label": c.label, "risks": list(c.risks)}
+                    {
+                        "turn": c.turn,
+                        "delta": c.delta,
+                        "label": c.label,
+                        "risks": outlookparts.risk_names(view.scenario, c.risks),
+                    }
                     for c in track_changes(view, index, turns=why_turns)
                 ],
             }
@@ -82,7 +89,14 @@ def situation(view: State) -> dict[str, Any]:
         for term, sender, to, _ in view.proposals
     ]
     capital = [{"role": role_name(sc, r), "capital": view.capital[r]} for r in range(len(sc.roles))]
-    return {"postures": postures, "agreements": agreements, "proposals": proposals, "capital": capital}
+    return {
+        "postures": postures,
+        "agreements": agreements,
+        "running": outlookparts.ongoing(view),
+        "near": outlookparts.near(view),
+        "proposals": proposals,
+        "capital": capital,
+    }
 
 
 def news(view: State) -> list[dict[str, Any]]:
@@ -94,7 +108,8 @@ def news(view: State) -> list[dict[str, Any]]:
         )
     if not view.terminal:
         items.extend(headlines(view, view.current))
-    return [{"text": h.text, "risks": list(h.risks), "major": h.major} for h in items]
+    sc = view.scenario
+    return [{"text": h.text, "risks": outlookparts.risk_names(sc, h.risks), "major": h.major} for h in items]
 
 
 def _change_name(sc: CompiledScenario, kind: str, subject: int) -> str:
@@ -122,7 +137,7 @@ def _beat_item(view: State, beat: Beat, notes: dict[int, str]) -> dict[str, Any]
     ]
     if beat.kind == UPKEEP and not changes:
         return None
-    return {"text": words, "risks": list(risks), "major": major, "changes": changes}
+    return {"text": words, "risks": outlookparts.risk_names(sc, risks), "major": major, "changes": changes}
 
 
 def resolution(view: State, moves: Sequence[Move], session: Session) -> dict[str, Any] | None:
@@ -193,7 +208,10 @@ def ending(view: State, own_role: int | None) -> dict[str, Any] | None:
         "name": text(m.endings[view.ending].name),
         "narrative": text(m.endings[view.ending].narrative),
         "common_ground": outcome.common_ground,
-        "questions": [{"text": text(q.text), "risks": list(q.risks)} for q in m.debrief.questions],
+        "questions": [
+            {"text": text(q.text), "risks": outlookparts.risk_names(view.scenario, q.risks)}
+            for q in m.debrief.questions
+        ],
         "risks": risks_felt(view),
     }
     if own_role is not None:
