@@ -81,7 +81,7 @@ def near_endings(s: State, hidden: frozenset[int] = frozenset()) -> list[NearEnd
 
 def marks_on(sc: CompiledScenario, track: int) -> list[Threshold]:
     """The ending marks drawn on one track (for the board's ticks)."""
-    return by_track(sc).get(track, [])
+    return list(by_track(sc).get(track, ()))
 
 
 @dataclass(frozen=True, slots=True)

@@ -47,7 +47,33 @@ class Threshold:
 
 
 def thresholds(sc: CompiledScenario) -> list[Threshold]:
-    """Every track comparison in every ending's condition, in the endings' order."""
+    """Every track comparison in every ending's condition, in the endings' order (worked out
+    once per scenario: every page and screen asks for them at every update)."""
+    return list(_marks_of(sc)[1])
+
+
+def by_track(sc: CompiledScenario) -> dict[int, list[Threshold]]:
+    return _marks_of(sc)[2]
+
+
+# Per scenario, kept alive beside its entry so its id is not reused: its marks, and by track.
+_MARKS: dict[int, tuple[CompiledScenario, tuple[Threshold, ...], dict[int, list[Threshold]]]] = {}
+
+
+def _marks_of(
+    sc: CompiledScenario,
+) -> tuple[CompiledScenario, tuple[Threshold, ...], dict[int, list[Threshold]]]:
+    found = _MARKS.get(id(sc))
+    if found is None or found[0] is not sc:
+        marks = tuple(_find_thresholds(sc))
+        per_track: dict[int, list[Threshold]] = {}
+        for mark in marks:
+            per_track.setdefault(mark.track, []).append(mark)
+        found = _MARKS[id(sc)] = (sc, marks, per_track)
+    return found
+
+
+def _find_thresholds(sc: CompiledScenario) -> list[Threshold]:
     out: list[Threshold] = []
     for index, ending in enumerate(sc.model.endings):
         if not ending.when:
@@ -59,13 +85,6 @@ def thresholds(sc: CompiledScenario) -> list[Threshold]:
         for track, op, value, alone in _comparisons(sc, tree, alone=True, negated=False):
             out.append(Threshold(track, index, op, value, alone, ending.timing == "final"))
     return out
-
-
-def by_track(sc: CompiledScenario) -> dict[int, list[Threshold]]:
-    marks: dict[int, list[Threshold]] = {}
-    for mark in thresholds(sc):
-        marks.setdefault(mark.track, []).append(mark)
-    return marks
 
 
 def _comparisons(

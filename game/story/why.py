@@ -20,10 +20,13 @@ class Change:
     turn: int
 
 
-def track_changes(s: State, track: int, turns: int = 1) -> list[Change]:
-    """Why a track moved over the last ``turns`` resolved turns and this turn so far."""
+def track_changes(s: State, track: int, turns: int = 1, notes: dict[int, str] | None = None) -> list[Change]:
+    """Why a track moved over the last ``turns`` resolved turns and this turn so far.
+
+    ``notes``: the facilitator's reasons (``facilitator_notes(s)``), for a caller that asks
+    about every track of one state and need not read the whole log again each time."""
     sc = s.scenario
-    notes = facilitator_notes(s)
+    notes = facilitator_notes(s) if notes is None else notes
     out: list[Change] = []
     records = [(r.turn, r.entries) for r in s.history[-turns:]] if turns else []
     records.append((s.turn, s.current))

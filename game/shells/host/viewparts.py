@@ -45,6 +45,7 @@ def heading(view: State) -> dict[str, Any]:
 
 def tracks(view: State, why_turns: int = 2) -> list[dict[str, Any]]:
     """Every track the seat may see, with its change and every cause of its recent moves."""
+    notes = facilitator_notes(view)
     out = []
     for index, model in enumerate(view.scenario.model.tracks):
         if model.hidden:
@@ -65,7 +66,7 @@ def tracks(view: State, why_turns: int = 2) -> list[dict[str, Any]]:
                         "label": c.label,
                         "risks": outlookparts.risk_names(view.scenario, c.risks),
                     }
-                    for c in track_changes(view, index, turns=why_turns)
+                    for c in track_changes(view, index, turns=why_turns, notes=notes)
                 ],
             }
         )
