@@ -23,7 +23,7 @@ from game.shells.window.chrome import (  # noqa: F401 - re-exported: the game sc
 from game.shells.window.painter import Painter
 from game.shells.window.widgets import ScrollArea, Widget
 from game.story.headlines import Headline
-from game.story.outlook import baseline
+from game.story.outlook import baseline, marks_on, near_endings, risk_labels
 from game.story.why import track_changes
 
 Rect = pygame.Rect
@@ -46,6 +46,8 @@ class TrackRow(Widget):
         self.compact = False
         self.bar_height = 9
         self.flash = 0.0  # 0..1, a highlight while the resolution moves this track
+        self.marks: tuple[int, ...] = ()  # where endings sit on this track (story.outlook.marks_on)
+        self.near = False  # an ending on this track is within one typical turn
 
     def set(self, name: str, good: str, value: float, before: int, delta: int) -> None:
         self.name, self.good, self.value, self.before, self.delta = name, good, value, before, delta
@@ -57,6 +59,8 @@ class TrackRow(Widget):
         if hovered or focused or self.flash > 0:
             glow = pal.panel_hi
             pygame.draw.rect(surface, glow, rect, border_radius=t.radius)
+        if self.near:
+            pygame.draw.rect(surface, pal.worse, rect, width=max(2, t.px(2)), border_radius=t.radius)
         inset = t.px(8)
         lh = p.line_height("body")
         value_text = str(round(self.value))
@@ -121,6 +125,14 @@ class TrackRow(Widget):
                 Rect(left, bar.y, max(2, right - left), bar.height),
                 border_radius=radius,
             )
+        for at in self.marks:  # an ending's mark: a notch above the bar, in the 'worse' colour
+            x = bar.x + round(bar.width * max(0, min(100, at)) / 100)
+            half = max(3, p.theme.px(4))
+            top = bar.y - p.theme.px(2)
+            pygame.draw.polygon(
+                surface, pal.worse, [(x - half, top - half - 1), (x + half, top - half - 1), (x, top)]
+            )
+            pygame.draw.line(surface, pal.worse, (x, bar.y), (x, bar.bottom - 1), max(1, p.theme.px(2)))
         # A tick where the track started this turn, so a change reads as a distance.
         tick = Rect(
             start_x - max(1, p.theme.px(1)),
@@ -141,7 +153,8 @@ def track_before(s: State, index: int) -> int:
 
 
 def fill_rows(rows: dict[int, TrackRow], s: State) -> list[TrackRow]:
-    """Set each row from the state; returns them in scenario order."""
+    """Set each row from the state, the endings' marks and warnings included; in scenario order."""
+    near = {mark.track for ending in near_endings(s) for mark, _ in ending.marks}
     out = []
     for index in visible_tracks(s):
         row = rows.get(index)
@@ -150,6 +163,8 @@ def fill_rows(rows: dict[int, TrackRow], s: State) -> list[TrackRow]:
         model = s.scenario.model.tracks[index]
         before = track_before(s, index)
         row.set(text(model.name), model.good, s.tracks[index], before, s.tracks[index] - before)
+        row.marks = tuple(sorted({mark.at for mark in marks_on(s.scenario, index)}))
+        row.near = index in near
         out.append(row)
     return out
 
@@ -193,7 +208,7 @@ def draw_why(surface: pygame.Surface, p: Painter, s: State, track: int, anchor: 
     if not changes:
         lines.append((tr("text.why.none"), "small", None, 0))
     for change in changes[-12:]:
-        risks = f"  ({', '.join(change.risks)})" if change.risks else ""
+        risks = f"  ({risk_labels(s.scenario, change.risks)})" if change.risks else ""
         lines.append(
             (
                 f"{tr('text.turn_n', n=change.turn)}: {change.label}{risks}",
@@ -231,13 +246,70 @@ def draw_why(surface: pygame.Surface, p: Painter, s: State, track: int, anchor: 
 @dataclass(frozen=True, slots=True)
 class NewsLine:
     text: str
-    risks: tuple[str, ...] = ()
+    risks: tuple[str, ...] = ()  # the article's risks, by code and name ('R4 Civilian harm')
     major: bool = False
-    tone: str = "normal"  # normal, reason (a computer's explanation), notice
+    tone: str = "normal"  # normal, reason (a computer's explanation), warning, running, secret
+
+    @property
+    def style(self) -> str:
+        if self.major:
+            return "body_bold"
+        return "small" if self.tone in ("reason", "running") else "body"
+
+    @property
+    def body(self) -> str:
+        return self.text + (f"  ({', '.join(self.risks)})" if self.risks else "")
 
 
 def news_lines(items: list[Headline]) -> list[NewsLine]:
     return [NewsLine(h.text, h.risks, h.major) for h in items]
+
+
+class NewsBox(Widget):
+    """The news column as one stop for the keyboard: in focus, the arrows and Page Up / Down
+    scroll it (the wheel does too, over it); at either end the arrows move on as usual."""
+
+    def __init__(self, area: ScrollArea) -> None:
+        super().__init__("news")
+        self.news_area = area
+
+    def key_down(self, event: pygame.event.Event) -> bool:
+        view = self.news_area.view.height
+        steps = {
+            pygame.K_DOWN: max(20, view // 6),
+            pygame.K_UP: -max(20, view // 6),
+            pygame.K_PAGEDOWN: max(40, view - 40),
+            pygame.K_PAGEUP: -max(40, view - 40),
+        }
+        step = steps.get(event.key)
+        return step is not None and self.news_area.scroll(step)
+
+    def draw(self, surface: pygame.Surface, p: Painter, focused: bool, hovered: bool) -> None:
+        if focused:
+            p.focus_ring(surface, self.rect)
+
+
+TONE_COLORS = {"reason": "dim", "warning": "worse", "secret": "covert", "running": "text"}
+
+
+def draw_marker(surface: pygame.Surface, p: Painter, line: NewsLine, at: tuple[int, int]) -> None:
+    """The shape before a news line: a warning triangle, a square for big news, a dot."""
+    t = p.theme
+    pal = p.pal
+    x, y = at
+    if line.tone == "warning":
+        p.warning_sign(surface, (x + t.px(9), y), t.px(16), pal.worse)
+    elif line.tone == "running":
+        pygame.draw.circle(surface, pal.text, (x + t.px(8), y), max(3, t.px(5)), max(1, t.px(2)))
+    elif line.major:
+        size = t.px(9)
+        color = pal.covert if line.tone == "secret" else pal.text
+        pygame.draw.rect(surface, color, Rect(x + t.px(4), y - size // 2, size, size))
+    elif line.tone == "reason":
+        pygame.draw.circle(surface, pal.dim, (x + t.px(8), y), max(2, t.px(2)))
+    else:
+        color = pal.covert if line.tone == "secret" else pal.text
+        pygame.draw.circle(surface, color, (x + t.px(8), y), max(2, t.px(3)))
 
 
 def draw_news(
@@ -252,10 +324,8 @@ def draw_news(
     layout = []
     width = rect.width - marker - t.px(10)
     for line in lines:
-        style = "body_bold" if line.major else ("small" if line.tone == "reason" else "body")
-        body = line.text + (f"  ({', '.join(line.risks)})" if line.risks else "")
-        h = p.wrapped_height(body, style, width)
-        layout.append((y, line, style, body, h))
+        h = p.wrapped_height(line.body, line.style, width)
+        layout.append((y, line, line.style, line.body, h))
         y += h + t.px(6)
     area.extend(y)
     area.apply()
@@ -265,16 +335,15 @@ def draw_news(
         sy = area.y(top)
         if sy + h < rect.y or sy > rect.bottom:
             continue
-        lh = p.line_height(style)
-        if line.major:
-            size = t.px(9)
-            pygame.draw.rect(surface, pal.text, Rect(rect.x + t.px(4), sy + lh // 2 - size // 2, size, size))
-        elif line.tone == "reason":
-            pygame.draw.circle(surface, pal.dim, (rect.x + t.px(8), sy + lh // 2), max(2, t.px(2)))
-        else:
-            pygame.draw.circle(surface, pal.text, (rect.x + t.px(8), sy + lh // 2), max(2, t.px(3)))
-        color = pal.dim if line.tone == "reason" else None
-        p.draw_wrapped(surface, body, Rect(rect.x + marker, sy, width, h + 2), style, color)
+        draw_marker(surface, p, line, (rect.x, sy + p.line_height(style) // 2))
+        color = TONE_COLORS.get(line.tone)
+        p.draw_wrapped(
+            surface,
+            body,
+            Rect(rect.x + marker, sy, width, h + 2),
+            style,
+            getattr(pal, color) if color else None,
+        )
     surface.set_clip(previous)
     area.draw_scrollbar(surface, p)
 

@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from game.engine import IllegalMove
 from game.engine.move import ANSWERS, INJECT, ORDERS, Move
 from game.i18n import text, tr
-from game.shells.window.flow import role_phrase
 from game.story.words import action_name, effect_words, role_name
 
 if TYPE_CHECKING:
@@ -166,7 +165,7 @@ def order_label(session: Session, role: int, action: int, reveal: bool) -> str:
     """An order for the dice list: a covert one stays 'a secret order of ...' unless revealed."""
     sc = session.scenario
     if sc.actions[action].covert and not reveal:
-        return tr("ui.fac.dice.secret", role=role_phrase(sc, role))
+        return tr("ui.w.fac.dice.secret", role=role_name(sc, role))
     label = f"{role_name(sc, role)}: {action_name(sc, action)}"
     if sc.actions[action].covert:
         label += f" ({tr('ui.covert')})"

@@ -17,6 +17,7 @@ from game.shells.window.facwidgets import ListRow
 from game.shells.window.scenes.facilitator.section import Section
 from game.shells.window.textinput import TextInput
 from game.shells.window.widgets import Button, ScrollArea, Widget
+from game.story.outlook import risk_labels
 
 if TYPE_CHECKING:
     from game.shells.window.scenes.facilitator.scene import FacilitatorScene
@@ -99,7 +100,7 @@ class InjectSection(Section):
         y += self.add_text(text(event.headline), Rect(dx, y, detail.width, 0), "heading") + t.px(4)
         story = Rect(dx, y, detail.width, max(0, bottom - y - t.gap))
         effects = tr("ui.fac.inject.effects", effects=decisions.event_effects(self.session, self.event))
-        risks = f"{tr('text.risks')}: {', '.join(event.risks)}"
+        risks = f"{tr('text.risks')}: {risk_labels(self.match.sc, event.risks)}"
         eh = p.wrapped_height(effects, "small", detail.width) + p.line_height("small")
         story.height = max(0, story.height - eh - t.gap)
         if story.height >= p.line_height("body"):  # a very small window: the headline is enough

@@ -125,6 +125,7 @@ class FacilitatorScene(Scene):
             pass
 
     def close(self) -> None:
+        self.match.remember()  # the timer as the panel leaves it
         if self.app.top is self:
             self.app.pop()
 
@@ -143,6 +144,8 @@ class FacilitatorScene(Scene):
     def report(self, outcome: decisions.Outcome) -> None:
         self.status = outcome.message
         self.status_ok = outcome.ok
+        if outcome.ok:  # dice entered, the timer or table dice set: Continue brings them back
+            self.match.autosave()
         self.invalidate()
 
     def after_decision(self, outcome: decisions.Outcome) -> None:

@@ -11,10 +11,12 @@ import pygame
 
 from game.engine import State
 from game.i18n import tr
-from game.scenario.runtime import CompiledScenario
+from game.scenario.runtime import ACTION_PROPOSE, CompiledScenario
 from game.shells.window.cards import ActionCard
 from game.shells.window.painter import Painter
 from game.shells.window.requirements import requirement_text
+from game.shells.window.sight import preview_text
+from game.story.outlook import risk_labels
 from game.story.words import (
     action_description,
     action_name,
@@ -124,11 +126,18 @@ def draw_text_body(
     if risks and y < rect.bottom:
         y += p.draw_wrapped(
             surface,
-            f"{tr('text.risks')}: {', '.join(risks)}",
+            f"{tr('text.risks')}: {risk_labels(sc, risks)}",
             Rect(rect.x, y, rect.width, rect.bottom - y),
             "small",
             pal.dim,
         )
+    if sc.actions[index].kind == ACTION_PROPOSE and y < rect.bottom:
+        y += p.draw_wrapped(
+            surface,
+            preview_text(sc, sc.actions[index].term, own=False),
+            Rect(rect.x, y + t.px(4), rect.width, rect.bottom - y - t.px(4)),
+            "small",
+        ) + t.px(4)
     if sc.actions[index].covert and y < rect.bottom:
         p.draw_wrapped(
             surface,

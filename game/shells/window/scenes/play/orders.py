@@ -15,19 +15,19 @@ from game.engine import IllegalMove, check_orders, legal_action_indexes, why_not
 from game.i18n import tr
 from game.scenario.runtime import ACTION_PROPOSE
 from game.shells.window.cards import ActionCard, Toggle
-from game.shells.window.flow import role_phrase
 from game.shells.window.requirements import requirement_text
 from game.shells.window.scenes.dialogs import ConfirmDialog
 from game.shells.window.scenes.play.details import draw_card_details
 from game.shells.window.scenes.play.pane import Pane
 from game.shells.window.widgets import Button, Widget
-from game.story.words import action_name, category_name, cost_line, odds_line, reason_text
+from game.story.words import action_name, category_name, cost_line, odds_line, reason_text, role_name
 
 if TYPE_CHECKING:
     from game.shells.window.scenes.play.scene import PlayScene
 
 Rect = pygame.Rect
 CATEGORY_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4)
+SUBMIT_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)  # with Ctrl: give the orders from anywhere
 
 
 class OrdersPane(Pane):
@@ -101,6 +101,7 @@ class OrdersPane(Pane):
                 self.status = reason_text(self.match.sc, err.reason)
                 self.invalidate()
                 return
+            self.match.autosave()  # the save holds orders given: Continue keeps them
             app.go.advance()
 
         app.push(
@@ -117,12 +118,18 @@ class OrdersPane(Pane):
     # ------------------------------------------------------------------ categories and keys
 
     def handle_key(self, event: pygame.event.Event) -> bool:
-        """1-4 show a category, B the briefing (not with Ctrl or Alt: those are the app's)."""
+        """1-4 show a category and put the focus on its first card, Down from a tab enters the
+        cards, Ctrl+Enter gives the orders, B the briefing (other Ctrl or Alt keys are the app's)."""
+        if event.key in SUBMIT_KEYS and event.mod & pygame.KMOD_CTRL:
+            self.on_give()
+            return True
         if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             return False
         if event.key in CATEGORY_KEYS:
             self.set_category(event.key - pygame.K_1)
             return True
+        if event.key == pygame.K_DOWN and (self.scene.form.focus_key or "").startswith("tab."):
+            return self.focus_first_card()
         if event.key == pygame.K_b:
             self.scene.show_briefing()
             return True
@@ -140,10 +147,18 @@ class OrdersPane(Pane):
             self.category = category
             self.area.offset = 0
             self.invalidate()
-            form = self.scene.form
-            first = next((c for c in self.category_cards() if c.visible), None)
-            if first is not None and (form.focus_key or "").startswith("card."):
-                form.focus_key = first.key
+            self.focus_first_card()
+
+    def focus_first_card(self) -> bool:
+        """The focus on the category's first card that can be chosen (else its first card)."""
+        cards = self.category_cards()
+        first = next((c for c in cards if c.tab_stop), cards[0] if cards else None)
+        if first is None:
+            return False
+        self.scene.form.focus_key = first.key
+        self.scene.form.hover_key = None
+        self.area.reveal(first)
+        return True
 
     def category_cards(self) -> list[ActionCard]:
         sc = self.match.sc
@@ -295,6 +310,7 @@ class OrdersPane(Pane):
             requirement = requirement_text(sc, index)
             card.note = tr("ui.orders.requires", what=requirement) if requirement else ""
         card.visible = action.category == self.category
+        card.tab_stop = (card.legal and not card.blocked) or bool(card.selected)
 
     def layout_buttons(self, inner: Rect, bottom_h: int) -> None:
         """Give and Briefing at the bottom right; the text box for resources and choices beside."""
@@ -319,7 +335,7 @@ class OrdersPane(Pane):
         pal = p.pal
         p.draw_text(
             surface,
-            tr("ui.orders.title", role=role_phrase(self.match.sc, self.role), turn=self.s.turn),
+            tr("ui.w.orders.heading", role=role_name(self.match.sc, self.role), turn=self.s.turn),
             (inner.x, inner.y),
             "heading",
             max_width=inner.width,

@@ -17,7 +17,6 @@ from game.i18n import text, tr
 from game.session.table import ANSWER, APPLY_ANSWERS, ORDER, RESOLVE
 from game.shells.window.board import draw_section_title
 from game.shells.window.deliberation import draw_countdown
-from game.shells.window.flow import role_phrase
 from game.shells.window.scenes.play.pane import Pane
 from game.shells.window.widgets import Button, Widget
 from game.story.words import action_name, role_name
@@ -36,8 +35,8 @@ class PublicPane(Pane):
     def next_label(self) -> str:
         step, role = self.match.next_step()
         if step in (ANSWER, ORDER) and role is not None:
-            key = "ui.public.pass_answers" if step == ANSWER else "ui.public.pass_orders"
-            return tr(key, role=role_phrase(self.match.sc, role))
+            key = "ui.w.public.pass_answers" if step == ANSWER else "ui.w.public.pass_orders"
+            return tr(key, role=role_name(self.match.sc, role))
         if step in (RESOLVE, APPLY_ANSWERS):
             return tr("ui.public.play_turn", n=self.s.turn)
         return tr("ui.continue")
@@ -70,7 +69,7 @@ class PublicPane(Pane):
         lines.append((tr("text.agreements") + ": " + agreements, "body"))
         for term, sender, to, _ in s.proposals:
             on_table = tr(
-                "text.on_table",
+                "ui.w.on_table",
                 sender=role_name(sc, sender),
                 term=text(m.terms[term].name),
                 to=role_name(sc, to),
