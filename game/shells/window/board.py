@@ -7,8 +7,6 @@ where the player will read it next turn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pygame
 
 from game.engine import State
@@ -20,9 +18,9 @@ from game.shells.window.chrome import (  # noqa: F401 - re-exported: the game sc
     footer_height,
     top_bar_height,
 )
+from game.shells.window.newscol import NewsBox, NewsLine, draw_news, news_lines  # noqa: F401 - re-exported
 from game.shells.window.painter import Painter
 from game.shells.window.widgets import ScrollArea, Widget
-from game.story.headlines import Headline
 from game.story.outlook import baseline, marks_on, near_endings, risk_labels
 from game.story.why import track_changes
 
@@ -68,7 +66,10 @@ class TrackRow(Widget):
         right = rect.right - inset
         value_w = p.width("100", "body_bold")
         if self.compact:
-            bar_w = round(rect.width * 0.28)
+            # The bar gives way to a long name (down to 12% of the row) before the name is cut.
+            fixed = t.px(10) + p.change_width(-99) + t.px(16) + value_w + inset
+            room_for_bar = right - rect.x - fixed - p.least_width(self.name, "body")
+            bar_w = max(round(rect.width * 0.12), min(round(rect.width * 0.28), room_for_bar))
             bar = Rect(right - bar_w, rect.centery - t.px(5), bar_w, t.px(10))
             slot = bar.x - t.px(10) - p.change_width(-99)
             if self.delta:
@@ -240,114 +241,6 @@ def draw_why(surface: pygame.Surface, p: Painter, s: State, track: int, anchor: 
         y += used + t.px(3)
 
 
-# ----------------------------------------------------------------------------- headlines
-
-
-@dataclass(frozen=True, slots=True)
-class NewsLine:
-    text: str
-    risks: tuple[str, ...] = ()  # the article's risks, by code and name ('R4 Civilian harm')
-    major: bool = False
-    tone: str = "normal"  # normal, reason (a computer's explanation), warning, running, secret
-
-    @property
-    def style(self) -> str:
-        if self.major:
-            return "body_bold"
-        return "small" if self.tone in ("reason", "running") else "body"
-
-    @property
-    def body(self) -> str:
-        return self.text + (f"  ({', '.join(self.risks)})" if self.risks else "")
-
-
-def news_lines(items: list[Headline]) -> list[NewsLine]:
-    return [NewsLine(h.text, h.risks, h.major) for h in items]
-
-
-class NewsBox(Widget):
-    """The news column as one stop for the keyboard: in focus, the arrows and Page Up / Down
-    scroll it (the wheel does too, over it); at either end the arrows move on as usual."""
-
-    def __init__(self, area: ScrollArea) -> None:
-        super().__init__("news")
-        self.news_area = area
-
-    def key_down(self, event: pygame.event.Event) -> bool:
-        view = self.news_area.view.height
-        steps = {
-            pygame.K_DOWN: max(20, view // 6),
-            pygame.K_UP: -max(20, view // 6),
-            pygame.K_PAGEDOWN: max(40, view - 40),
-            pygame.K_PAGEUP: -max(40, view - 40),
-        }
-        step = steps.get(event.key)
-        return step is not None and self.news_area.scroll(step)
-
-    def draw(self, surface: pygame.Surface, p: Painter, focused: bool, hovered: bool) -> None:
-        if focused:
-            p.focus_ring(surface, self.rect)
-
-
-TONE_COLORS = {"reason": "dim", "warning": "worse", "secret": "covert", "running": "text"}
-
-
-def draw_marker(surface: pygame.Surface, p: Painter, line: NewsLine, at: tuple[int, int]) -> None:
-    """The shape before a news line: a warning triangle, a square for big news, a dot."""
-    t = p.theme
-    pal = p.pal
-    x, y = at
-    if line.tone == "warning":
-        p.warning_sign(surface, (x + t.px(9), y), t.px(16), pal.worse)
-    elif line.tone == "running":
-        pygame.draw.circle(surface, pal.text, (x + t.px(8), y), max(3, t.px(5)), max(1, t.px(2)))
-    elif line.major:
-        size = t.px(9)
-        color = pal.covert if line.tone == "secret" else pal.text
-        pygame.draw.rect(surface, color, Rect(x + t.px(4), y - size // 2, size, size))
-    elif line.tone == "reason":
-        pygame.draw.circle(surface, pal.dim, (x + t.px(8), y), max(2, t.px(2)))
-    else:
-        color = pal.covert if line.tone == "secret" else pal.text
-        pygame.draw.circle(surface, color, (x + t.px(8), y), max(2, t.px(3)))
-
-
-def draw_news(
-    surface: pygame.Surface, p: Painter, lines: list[NewsLine], area: ScrollArea, rect: Rect
-) -> None:
-    """Headlines in a scrollable column: big news marked with a square, risk ids after each."""
-    t = p.theme
-    pal = p.pal
-    area.reset(rect)
-    marker = t.px(20)
-    y = 0
-    layout = []
-    width = rect.width - marker - t.px(10)
-    for line in lines:
-        h = p.wrapped_height(line.body, line.style, width)
-        layout.append((y, line, line.style, line.body, h))
-        y += h + t.px(6)
-    area.extend(y)
-    area.apply()
-    previous = surface.get_clip()
-    surface.set_clip(rect)
-    for top, line, style, body, h in layout:
-        sy = area.y(top)
-        if sy + h < rect.y or sy > rect.bottom:
-            continue
-        draw_marker(surface, p, line, (rect.x, sy + p.line_height(style) // 2))
-        color = TONE_COLORS.get(line.tone)
-        p.draw_wrapped(
-            surface,
-            body,
-            Rect(rect.x + marker, sy, width, h + 2),
-            style,
-            getattr(pal, color) if color else None,
-        )
-    surface.set_clip(previous)
-    area.draw_scrollbar(surface, p)
-
-
 # ----------------------------------------------------------------------------- roles
 
 
@@ -361,6 +254,7 @@ def draw_roles(
     n = len(sc.roles)
     gap = t.gap
     w = (rect.width - gap * (n - 1)) // max(1, n)
+    two_lines = _names_wrap(p, s, rect.width)
     for role in range(n):
         box = Rect(rect.x + role * (w + gap), rect.y, w, rect.height)
         mine = role == viewer
@@ -368,8 +262,14 @@ def draw_roles(
         x = box.x + t.px(10)
         y = box.y + t.px(5)
         name = text(sc.model.roles[role].short)
-        p.draw_text(surface, name, (x, y), "body_bold", max_width=box.width - t.px(20))
-        y2 = y + p.line_height("body_bold")
+        if two_lines:  # six teams on a projector: a name wraps rather than being cut
+            p.draw_wrapped(
+                surface, name, Rect(x, y, box.width - t.px(20), 2 * p.line_height("small_bold")), "small_bold"
+            )
+            y2 = y + 2 * p.line_height("small_bold")
+        else:
+            p.draw_text(surface, name, (x, y), "body_bold", max_width=box.width - t.px(20))
+            y2 = y + p.line_height("body_bold")
         capital, ap = s.capital[role], sc.roles[role].action_points
         detail = tr("ui.role.resources", capital=capital, ap=ap)
         seat = seat_labels[role] if role < len(seat_labels) else ""
@@ -380,5 +280,16 @@ def draw_roles(
         p.draw_text(surface, line, (x, y2), "small", pal.dim, max_width=room)
 
 
-def roles_height(p: Painter) -> int:
+def _names_wrap(p: Painter, s: State, width: int) -> bool:
+    """Whether some role's name is too wide for its box even a little smaller (then names wrap)."""
+    sc = s.scenario
+    n = len(sc.roles)
+    room = (width - p.theme.gap * (n - 1)) // max(1, n) - p.theme.px(20)
+    names = [text(sc.model.roles[r].short) for r in range(n)]
+    return any(p.width(name, p.shrunk(name, "body_bold", room)) > room for name in names)
+
+
+def roles_height(p: Painter, s: State, width: int) -> int:
+    if _names_wrap(p, s, width):
+        return 2 * p.line_height("small_bold") + p.line_height("small") + p.theme.px(12)
     return p.line_height("body_bold") + p.line_height("small") + p.theme.px(12)

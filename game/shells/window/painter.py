@@ -18,7 +18,7 @@ Rect = pygame.Rect
 
 TEXT_CACHE_LIMIT = 3000
 ELLIPSIS = "…"
-SHRINK_FLOOR = 0.8  # a label too wide may shrink to this share of its size before it is cut
+SHRINK_FLOOR = 0.75  # a label too wide may shrink to this share of its size before it is cut
 SIZED = "@"  # "body_bold@19": a style drawn at another size (a label shrunk to fit)
 
 
@@ -115,6 +115,12 @@ class Painter:
             if self.font(sized).size(value)[0] <= width:
                 return sized
         return style
+
+    def least_width(self, value: str, style: str) -> int:
+        """The width ``value`` takes at the smallest size a label may shrink to."""
+        base = style.partition(SIZED)[0]
+        floor = max(10, round(self.theme.sizes[base] * SHRINK_FLOOR))
+        return self.font(f"{base}{SIZED}{floor}").size(drawable(value))[0]
 
     def fit_label(self, value: str, style: str, width: int) -> tuple[str, str]:
         """A one-line label for ``width``: shrunk if need be, cut (and recorded) only as a last resort."""

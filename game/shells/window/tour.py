@@ -15,6 +15,7 @@ from collections.abc import Iterator
 import pygame
 
 from game.engine import pending_answers
+from game.scenario.runtime import ACTION_PROPOSE, CompiledScenario
 from game.session.table import ANSWER, APPLY_ANSWERS, ORDER, RESOLVE
 from game.shells.window.app import App
 from game.shells.window.script import Driver
@@ -23,9 +24,8 @@ FAC_SECTIONS = ("inject", "custom", "adjudicate", "dice", "timer", "undo")
 END_TABS = ("outcome", "tracks", "chain", "debrief")
 
 
-def all_human(app: App) -> str:
-    """The --roles text for a game where a person plays every role of the app's scenario."""
-    scenario = app.library.load(app.options.scenario)
+def all_human(scenario: CompiledScenario) -> str:
+    """The --roles text for a game where a person plays every role of the scenario."""
     return ",".join(f"{role_id}=human" for role_id in scenario.role_ids)
 
 
@@ -33,19 +33,26 @@ def choose_cards(driver: Driver, propose: bool) -> None:
     """Pick up to two orders the role can give, a proposal first when asked (so answers follow)."""
     sc = driver.scene.match.sc
     chosen = 0
-    for category in range(4):
-        if driver.widget(f"tab.{category}") is None:
-            continue
-        driver.key(pygame.K_1 + category)
-        cards = [w for w in driver.scene.form.widgets if w.key.startswith("card.")]
-        cards.sort(key=lambda w: sc.actions[int(w.key.split(".")[1])].kind != "propose" if propose else 0)
-        for card in cards:
-            fresh = driver.widget(card.key)
-            if chosen >= 2 or fresh is None or not fresh.legal or fresh.blocked:  # type: ignore[attr-defined]
+    for wanted in (True, False) if propose else (False,):
+        for category in range(4):
+            if driver.widget(f"tab.{category}") is None:
                 continue
-            driver.focus(card.key)
-            driver.key(pygame.K_SPACE)
-            chosen += 1
+            driver.key(pygame.K_1 + category)
+            keys = [w.key for w in driver.scene.form.widgets if w.key.startswith("card.")]
+            for key in keys:
+                card = driver.widget(key)
+                is_proposal = sc.actions[int(key.split(".")[1])].kind == ACTION_PROPOSE
+                if chosen >= 2 or card is None or (wanted and not is_proposal):
+                    continue
+                if not card.legal or card.blocked or card.selected:  # type: ignore[attr-defined]
+                    continue
+                driver.focus(key)
+                driver.key(pygame.K_SPACE)
+                chosen += 1
+                if wanted:
+                    break
+            if wanted and chosen:
+                break
 
 
 def private_turn(driver: Driver, first: bool) -> Iterator[str]:
@@ -94,6 +101,8 @@ def key_screens(app: App, turns: int = 2) -> Iterator[str]:
             yield "resolution"
             driver.press("continue", "keyboard")
         driver.settle()
+    if driver.scene.name == "play" and driver.scene.mode == "public":
+        yield "public"  # the board after the last turn shown, every order revealed
     yield from facilitator(driver)
     finish(app)
     driver.settle()

@@ -17,9 +17,9 @@ from game.scenario.runtime import ACTION_PROPOSE
 from game.shells.window.cards import ActionCard, Toggle
 from game.shells.window.requirements import requirement_text
 from game.shells.window.scenes.dialogs import ConfirmDialog
-from game.shells.window.scenes.play.details import draw_card_details
+from game.shells.window.scenes.play.orderstext import draw_chosen, draw_details
 from game.shells.window.scenes.play.pane import Pane
-from game.shells.window.widgets import Button, Widget
+from game.shells.window.widgets import Button, ScrollArea, Widget
 from game.story.words import action_name, category_name, cost_line, odds_line, reason_text, role_name
 
 if TYPE_CHECKING:
@@ -45,6 +45,8 @@ class OrdersPane(Pane):
         present = self.present_categories()
         self.category = present[0] if present else 0
         self.stacked = False
+        self.detail_area = ScrollArea()  # the card in focus described in full, scrolled when long
+        self.detail_key: str | None = None
 
     # ------------------------------------------------------------------ choosing
 
@@ -107,13 +109,16 @@ class OrdersPane(Pane):
         app.push(
             ConfirmDialog(
                 app,
-                tr("ui.orders.confirm_title"),
+                tr("ui.w.orders.confirm_title"),
                 tr("text.confirm_orders", names=names),
                 confirmed,
                 yes=tr("ui.orders.confirm_yes"),
                 no=tr("ui.orders.confirm_no"),
             )
         )
+
+    def areas(self) -> list[ScrollArea]:
+        return [self.area, self.detail_area]
 
     # ------------------------------------------------------------------ categories and keys
 
@@ -130,6 +135,9 @@ class OrdersPane(Pane):
             return True
         if event.key == pygame.K_DOWN and (self.scene.form.focus_key or "").startswith("tab."):
             return self.focus_first_card()
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.detail_area.max_offset:
+            view = self.detail_area.view.height
+            return self.detail_area.scroll(max(40, view - 40) * (1 if event.key == pygame.K_PAGEDOWN else -1))
         if event.key == pygame.K_b:
             self.scene.show_briefing()
             return True
@@ -197,7 +205,7 @@ class OrdersPane(Pane):
             for a, _, left in self.s.programmes
             if sc.actions[a].role == self.scene.role
         ]
-        return tr("text.programmes", running=", ".join(running)) if running else ""
+        return tr("ui.w.programmes", running=", ".join(running)) if running else ""
 
     # ------------------------------------------------------------------ layout
 
@@ -358,44 +366,7 @@ class OrdersPane(Pane):
         self.draw_chosen(surface)
 
     def draw_chosen(self, surface: pygame.Surface) -> None:
-        """Resources left, then the orders chosen so far (or why the last card was refused)."""
-        p = self.p
-        t = p.theme
-        pal = p.pal
-        box = self.bottom_text_rect
-        y = box.y
-        p.draw_text(surface, self.resources_text(), (box.x, y), "body_bold", max_width=box.width)
-        y += p.line_height("body_bold")
-        if self.stacked:  # the second line goes beside the buttons
-            y = self.give.rect.centery - p.line_height("small") // 2
-            box = Rect(box.x, y, self.brief_button.rect.x - box.x - t.gap, box.height)
-        if self.status:
-            p.draw_text(surface, self.status, (box.x, y), "small_bold", pal.worse, max_width=box.width)
-            return
-        chosen = "; ".join(action_name(self.match.sc, a) for a in self.selected) or tr(
-            "ui.orders.none_chosen"
-        )
-        p.draw_text(
-            surface,
-            tr("ui.orders.chosen", names=chosen),
-            (box.x, y),
-            "small",
-            pal.dim,
-            max_width=box.width,
-        )
+        draw_chosen(self, surface)
 
     def draw_details(self, surface: pygame.Surface) -> None:
-        """The card in focus (or under the mouse) described beside the list, or a hint."""
-        p = self.p
-        t = p.theme
-        pal = p.pal
-        form = self.scene.form
-        key = form.hover_key if (form.hover_key or "").startswith("card.") else form.focus_key
-        rect = self.detail_rect
-        x = rect.x - t.pad // 2
-        pygame.draw.line(surface, pal.line, (x, rect.y), (x, rect.bottom), 1)
-        if not (key or "").startswith("card."):
-            p.draw_wrapped(surface, tr("ui.orders.details_hint"), rect, "small", pal.dim)
-            return
-        index = int((key or "card.0").split(".")[1])
-        draw_card_details(surface, p, self.match.sc, self.s, index, self.cards.get(index), rect)
+        draw_details(self, surface)

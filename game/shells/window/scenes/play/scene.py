@@ -138,7 +138,7 @@ class PlayScene(Scene):
         self.news_box.rect = Rect(self.news_rect)
         self.form.set(
             [*widgets, self.news_box, *rows, self.menu_button],
-            [self.pane.area, self.news_area, self.track_area],
+            [*self.pane.areas(), self.news_area, self.track_area],
         )
         if self.form.focus_key is None:
             self.form.focus_key = widgets[0].key if widgets else None
@@ -180,12 +180,22 @@ class PlayScene(Scene):
         self.news = board_news(self.s, self.match, own)
         pad_x, pad_y = t.px(10), t.px(8)
         wanted = title_h + 2 * pad_y + news_height(p, self.news, self.right.width - 2 * pad_x)
+        room_left = self.right.height - roles_height(p, self.s, self.right.width) - 2 * t.gap
         news_h = max(
             p.line_height("body") * 2 + title_h + 2 * pad_y,
-            min(wanted, round(self.right.height * self.pane.news_share)),
+            min(
+                wanted,
+                round(self.right.height * self.pane.news_share),
+                room_left - self.pane.wanted_height(self.right.width),
+            ),
         )
         self.news_rect = Rect(self.right.x, self.right.y, self.right.width, news_h)
-        self.roles_rect = Rect(self.right.x, self.news_rect.bottom + t.gap, self.right.width, roles_height(p))
+        self.roles_rect = Rect(
+            self.right.x,
+            self.news_rect.bottom + t.gap,
+            self.right.width,
+            roles_height(p, self.s, self.right.width),
+        )
         self.main_rect = Rect(
             self.right.x,
             self.roles_rect.bottom + t.gap,
