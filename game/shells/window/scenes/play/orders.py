@@ -135,7 +135,8 @@ class OrdersPane(Pane):
             return True
         if event.key == pygame.K_DOWN and (self.scene.form.focus_key or "").startswith("tab."):
             return self.focus_first_card()
-        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and self.detail_area.max_offset:
+        on_card = (self.scene.form.focus_key or "").startswith("card.")
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and on_card and self.detail_area.max_offset:
             view = self.detail_area.view.height
             return self.detail_area.scroll(max(40, view - 40) * (1 if event.key == pygame.K_PAGEDOWN else -1))
         if event.key == pygame.K_b:
