@@ -11,10 +11,15 @@ from typing import TYPE_CHECKING
 import pygame
 
 from game.i18n import set_language, tr
+from game.scenario.load import load_scenario, scenario_path
 from game.scenario.runtime import ACTION_PROPOSE
+from game.session import store
 from game.shells.window.board import TrackRow
+from game.shells.window.scenes.title import TitleScene
 from game.shells.window.screenshots import make_app
 from game.shells.window.script import Driver
+from game.shells.window.tour import all_human, choose_cards
+from game.story.outlook import marks_on
 from game.story.words import action_name
 
 if TYPE_CHECKING:
@@ -84,8 +89,6 @@ def test_the_news_scrolls_by_wheel_and_by_keyboard() -> None:
 
 
 def test_the_public_board_shows_every_revealed_order_of_six_teams(recorder: Recorder) -> None:
-    from game.scenario.load import load_scenario, scenario_path
-    from game.shells.window.tour import all_human
 
     path = scenario_path("cartel_mission_seminar")
     sc = load_scenario(path)
@@ -93,7 +96,6 @@ def test_the_public_board_shows_every_revealed_order_of_six_teams(recorder: Reco
     d = Driver(app)
     d.settle()
     d.press("begin", "keyboard")
-    from game.shells.window.tour import choose_cards
 
     while d.scene.name == "handoff":
         open_private(d)
@@ -112,14 +114,12 @@ def test_the_public_board_shows_every_revealed_order_of_six_teams(recorder: Reco
 def test_ending_marks_on_the_tracks_and_a_warning_when_one_is_near(recorder: Recorder) -> None:
     app, d = hot_seat()
     sc = app.match.sc
-    rows = [w for w in d.scene.form.widgets if isinstance(w, TrackRow)] if d.scene.name == "play" else []
     open_private(d)
     rows = [w for w in d.scene.form.widgets if isinstance(w, TrackRow)]
     assert any(row.marks for row in rows), "endings sit on some tracks"
     support = sc.track_index["us_support"]
     session = app.match.session
     # A ruling puts US public support one step above the backlash ending's mark.
-    from game.story.outlook import marks_on
 
     mark = min(m.at for m in marks_on(sc, support) if m.op in ("<=", "<"))
     session.adjust({support: mark + 2 - session.state.tracks[support]}, "A poll collapses")
@@ -145,10 +145,8 @@ def test_risks_by_name_and_the_ruling_names_its_track(recorder: Recorder) -> Non
     open_private(d)
     drawn = recorder.frame(app)
     assert "The summit went well" in drawn and "Bilateral trust +6" in drawn
-    name = next(r.name for r in sc.model.risks if r.id == "R1")
     news = [line for line in d.scene.news if line.risks]
     assert news and all(" " in risk for line in news for risk in line.risks), "codes come with names"
-    del name
 
 
 # ----------------------------------------------------------------------------- the keyboard
@@ -242,7 +240,6 @@ def test_quitting_asks_first_by_ctrl_q_and_by_closing_the_window() -> None:
 
 
 def test_main_menu_after_load_shows_the_title(tmp_path) -> None:  # noqa: ANN001
-    from game.session import store
 
     app = make_app((1280, 720), roles="random")
     session = app.match.session if app.match else None
@@ -251,7 +248,6 @@ def test_main_menu_after_load_shows_the_title(tmp_path) -> None:  # noqa: ANN001
         session.advance()
     path = store.save_named(session, "finished")
     app.options.load = str(path)
-    from game.shells.window.scenes.title import TitleScene
 
     app.reset(TitleScene(app, app.options, app.library))
     d = Driver(app)

@@ -34,7 +34,7 @@ def draw_chosen(self: OrdersPane, surface: pygame.Surface) -> None:
         return
     chosen = "; ".join(action_name(self.match.sc, a) for a in self.selected) or tr("ui.w.orders.none_chosen")
     line = tr("ui.orders.chosen", names=chosen)
-    if self.selected and p.width(line, p.shrunk(line, "small", box.width)) > box.width:
+    if self.selected and p.width(line, "small") > box.width:
         line = trn("ui.w.orders.chosen_count", len(self.selected))  # the cards carry their numbers
     p.draw_text(surface, line, (box.x, y), "small", pal.dim, max_width=box.width)
 

@@ -46,7 +46,7 @@ from game.story.words import phase_name, role_name
 
 FOOTER_KEYS = {
     "public": "ui.play.footer.public",
-    "orders": "ui.play.footer.orders",
+    "orders": "ui.w.play.footer.orders",
     "answers": "ui.play.footer.answers",
 }
 
