@@ -189,7 +189,7 @@ def test_a_covert_order_stays_off_the_public_screen_while_the_panel_is_used(
     give(d)
     open_panel(d, "dice")
     panel = rec.frame(app)
-    assert "A secret order of the United States government" in panel
+    assert "A secret order - United States" in panel
     assert name not in panel, "the panel itself names a covert order only when asked to"
     d.focus(f"die.0.{covert}.1")
     d.key(pygame.K_3, unicode="3")

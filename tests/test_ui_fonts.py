@@ -85,9 +85,11 @@ def test_requirements_read_as_words() -> None:
             phrase,
         )
     covert = next(sc.actions[i] for i in sc.secrets.covert_actions if sc.model.actions[i].requires)
-    assert "not exposed" in phrases[covert.id] and "not running" in phrases[covert.id]
+    # The guard most covert orders carry reads as one plain clause, not two negations of logic.
+    assert phrases[covert.id].endswith("not while it is already running, nor once it has come to light")
+    assert "not exposed" not in phrases[covert.id]
     set_language("es")
     try:
-        assert "no revelada" in requirement_text(sc, covert.index)
+        assert "ni una vez que haya salido a la luz" in requirement_text(sc, covert.index)
     finally:
         set_language("en")

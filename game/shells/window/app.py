@@ -98,6 +98,7 @@ class App:
         self.options: Any = None  # the command line's LaunchOptions (for a fresh title screen)
         self.library: Any = None  # scenarios loaded so far
         self.go = Navigator(self)  # the way to every other screen
+        self.busy_shown = 0  # how many times 'thinking…' was put on screen (tests read it)
 
     # ------------------------------------------------------------------ the stack
 
@@ -197,7 +198,7 @@ class App:
             self.go.help()
             return True
         if event.key == pygame.K_q and event.mod & pygame.KMOD_CTRL:
-            self.quit()
+            self.go.confirm_quit()
             return True
         if event.key == pygame.K_F9 and self.match is not None:
             self.go.facilitator()
@@ -212,7 +213,7 @@ class App:
 
     def handle(self, event: pygame.event.Event) -> None:
         if event.type == pygame.QUIT:
-            self.quit()
+            self.go.confirm_quit()
             return
         if event.type in (pygame.VIDEORESIZE, pygame.WINDOWSIZECHANGED):
             self.resized()
@@ -289,6 +290,21 @@ class App:
         box.midbottom = (surface.get_width() // 2, surface.get_height() - p.theme.px(40))
         p.panel(surface, box, p.pal.primary)
         surface.blit(image, image.get_rect(center=box.center))
+
+    def show_busy(self, message: str) -> None:
+        """Put 'thinking…' on screen at once, before work that blocks the loop (a computer
+        player deciding): the frame is drawn and shown now, not at the next step."""
+        self.draw()
+        p = self.painter
+        image = p.text(message, "heading", p.pal.text)
+        box = image.get_rect().inflate(p.theme.px(64), p.theme.px(36))
+        box.center = (self.surface.get_width() // 2, self.surface.get_height() // 2)
+        p.panel(self.surface, box, p.pal.panel_hi, p.pal.focus)
+        self.surface.blit(image, image.get_rect(center=box.center))
+        self.busy_shown += 1
+        if pygame.display.get_surface() is self.surface:
+            pygame.display.flip()
+        self.dirty = True
 
     @property
     def animating(self) -> bool:

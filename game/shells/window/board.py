@@ -7,8 +7,6 @@ where the player will read it next turn.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 import pygame
 
 from game.engine import State
@@ -20,10 +18,10 @@ from game.shells.window.chrome import (  # noqa: F401 - re-exported: the game sc
     footer_height,
     top_bar_height,
 )
+from game.shells.window.newscol import NewsBox, NewsLine, draw_news, news_lines  # noqa: F401 - re-exported
 from game.shells.window.painter import Painter
 from game.shells.window.widgets import ScrollArea, Widget
-from game.story.headlines import Headline
-from game.story.outlook import baseline
+from game.story.outlook import baseline, marks_on, near_endings, risk_labels
 from game.story.why import track_changes
 
 Rect = pygame.Rect
@@ -46,6 +44,8 @@ class TrackRow(Widget):
         self.compact = False
         self.bar_height = 9
         self.flash = 0.0  # 0..1, a highlight while the resolution moves this track
+        self.marks: tuple[int, ...] = ()  # where endings sit on this track (story.outlook.marks_on)
+        self.near = False  # an ending on this track is within one typical turn
 
     def set(self, name: str, good: str, value: float, before: int, delta: int) -> None:
         self.name, self.good, self.value, self.before, self.delta = name, good, value, before, delta
@@ -57,6 +57,8 @@ class TrackRow(Widget):
         if hovered or focused or self.flash > 0:
             glow = pal.panel_hi
             pygame.draw.rect(surface, glow, rect, border_radius=t.radius)
+        if self.near:
+            pygame.draw.rect(surface, pal.worse, rect, width=max(2, t.px(2)), border_radius=t.radius)
         inset = t.px(8)
         lh = p.line_height("body")
         value_text = str(round(self.value))
@@ -64,7 +66,10 @@ class TrackRow(Widget):
         right = rect.right - inset
         value_w = p.width("100", "body_bold")
         if self.compact:
-            bar_w = round(rect.width * 0.28)
+            # The bar gives way to a long name (down to 12% of the row) before the name is cut.
+            fixed = t.px(10) + p.change_width(-99) + t.px(16) + value_w + inset
+            room_for_bar = right - rect.x - fixed - p.least_width(self.name, "body")
+            bar_w = max(round(rect.width * 0.12), min(round(rect.width * 0.28), room_for_bar))
             bar = Rect(right - bar_w, rect.centery - t.px(5), bar_w, t.px(10))
             slot = bar.x - t.px(10) - p.change_width(-99)
             if self.delta:
@@ -121,6 +126,14 @@ class TrackRow(Widget):
                 Rect(left, bar.y, max(2, right - left), bar.height),
                 border_radius=radius,
             )
+        for at in self.marks:  # an ending's mark: a notch above the bar, in the 'worse' colour
+            x = bar.x + round(bar.width * max(0, min(100, at)) / 100)
+            half = max(3, p.theme.px(4))
+            top = bar.y - p.theme.px(2)
+            pygame.draw.polygon(
+                surface, pal.worse, [(x - half, top - half - 1), (x + half, top - half - 1), (x, top)]
+            )
+            pygame.draw.line(surface, pal.worse, (x, bar.y), (x, bar.bottom - 1), max(1, p.theme.px(2)))
         # A tick where the track started this turn, so a change reads as a distance.
         tick = Rect(
             start_x - max(1, p.theme.px(1)),
@@ -141,7 +154,8 @@ def track_before(s: State, index: int) -> int:
 
 
 def fill_rows(rows: dict[int, TrackRow], s: State) -> list[TrackRow]:
-    """Set each row from the state; returns them in scenario order."""
+    """Set each row from the state, the endings' marks and warnings included; in scenario order."""
+    near = {mark.track for ending in near_endings(s) for mark, _ in ending.marks}
     out = []
     for index in visible_tracks(s):
         row = rows.get(index)
@@ -150,6 +164,8 @@ def fill_rows(rows: dict[int, TrackRow], s: State) -> list[TrackRow]:
         model = s.scenario.model.tracks[index]
         before = track_before(s, index)
         row.set(text(model.name), model.good, s.tracks[index], before, s.tracks[index] - before)
+        row.marks = tuple(sorted({mark.at for mark in marks_on(s.scenario, index)}))
+        row.near = index in near
         out.append(row)
     return out
 
@@ -193,7 +209,7 @@ def draw_why(surface: pygame.Surface, p: Painter, s: State, track: int, anchor: 
     if not changes:
         lines.append((tr("text.why.none"), "small", None, 0))
     for change in changes[-12:]:
-        risks = f"  ({', '.join(change.risks)})" if change.risks else ""
+        risks = f"  ({risk_labels(s.scenario, change.risks)})" if change.risks else ""
         lines.append(
             (
                 f"{tr('text.turn_n', n=change.turn)}: {change.label}{risks}",
@@ -225,60 +241,6 @@ def draw_why(surface: pygame.Surface, p: Painter, s: State, track: int, anchor: 
         y += used + t.px(3)
 
 
-# ----------------------------------------------------------------------------- headlines
-
-
-@dataclass(frozen=True, slots=True)
-class NewsLine:
-    text: str
-    risks: tuple[str, ...] = ()
-    major: bool = False
-    tone: str = "normal"  # normal, reason (a computer's explanation), notice
-
-
-def news_lines(items: list[Headline]) -> list[NewsLine]:
-    return [NewsLine(h.text, h.risks, h.major) for h in items]
-
-
-def draw_news(
-    surface: pygame.Surface, p: Painter, lines: list[NewsLine], area: ScrollArea, rect: Rect
-) -> None:
-    """Headlines in a scrollable column: big news marked with a square, risk ids after each."""
-    t = p.theme
-    pal = p.pal
-    area.reset(rect)
-    marker = t.px(20)
-    y = 0
-    layout = []
-    width = rect.width - marker - t.px(10)
-    for line in lines:
-        style = "body_bold" if line.major else ("small" if line.tone == "reason" else "body")
-        body = line.text + (f"  ({', '.join(line.risks)})" if line.risks else "")
-        h = p.wrapped_height(body, style, width)
-        layout.append((y, line, style, body, h))
-        y += h + t.px(6)
-    area.extend(y)
-    area.apply()
-    previous = surface.get_clip()
-    surface.set_clip(rect)
-    for top, line, style, body, h in layout:
-        sy = area.y(top)
-        if sy + h < rect.y or sy > rect.bottom:
-            continue
-        lh = p.line_height(style)
-        if line.major:
-            size = t.px(9)
-            pygame.draw.rect(surface, pal.text, Rect(rect.x + t.px(4), sy + lh // 2 - size // 2, size, size))
-        elif line.tone == "reason":
-            pygame.draw.circle(surface, pal.dim, (rect.x + t.px(8), sy + lh // 2), max(2, t.px(2)))
-        else:
-            pygame.draw.circle(surface, pal.text, (rect.x + t.px(8), sy + lh // 2), max(2, t.px(3)))
-        color = pal.dim if line.tone == "reason" else None
-        p.draw_wrapped(surface, body, Rect(rect.x + marker, sy, width, h + 2), style, color)
-    surface.set_clip(previous)
-    area.draw_scrollbar(surface, p)
-
-
 # ----------------------------------------------------------------------------- roles
 
 
@@ -292,6 +254,7 @@ def draw_roles(
     n = len(sc.roles)
     gap = t.gap
     w = (rect.width - gap * (n - 1)) // max(1, n)
+    two_lines = _names_wrap(p, s, rect.width)
     for role in range(n):
         box = Rect(rect.x + role * (w + gap), rect.y, w, rect.height)
         mine = role == viewer
@@ -299,8 +262,14 @@ def draw_roles(
         x = box.x + t.px(10)
         y = box.y + t.px(5)
         name = text(sc.model.roles[role].short)
-        p.draw_text(surface, name, (x, y), "body_bold", max_width=box.width - t.px(20))
-        y2 = y + p.line_height("body_bold")
+        if two_lines:  # six teams on a projector: a name wraps rather than being cut
+            p.draw_wrapped(
+                surface, name, Rect(x, y, box.width - t.px(20), 2 * p.line_height("small_bold")), "small_bold"
+            )
+            y2 = y + 2 * p.line_height("small_bold")
+        else:
+            p.draw_text(surface, name, (x, y), "body_bold", max_width=box.width - t.px(20))
+            y2 = y + p.line_height("body_bold")
         capital, ap = s.capital[role], sc.roles[role].action_points
         detail = tr("ui.role.resources", capital=capital, ap=ap)
         seat = seat_labels[role] if role < len(seat_labels) else ""
@@ -311,5 +280,16 @@ def draw_roles(
         p.draw_text(surface, line, (x, y2), "small", pal.dim, max_width=room)
 
 
-def roles_height(p: Painter) -> int:
+def _names_wrap(p: Painter, s: State, width: int) -> bool:
+    """Whether some role's name is too wide for its box even a little smaller (then names wrap)."""
+    sc = s.scenario
+    n = len(sc.roles)
+    room = (width - p.theme.gap * (n - 1)) // max(1, n) - p.theme.px(20)
+    names = [text(sc.model.roles[r].short) for r in range(n)]
+    return any(p.width(name, p.shrunk(name, "body_bold", room)) > room for name in names)
+
+
+def roles_height(p: Painter, s: State, width: int) -> int:
+    if _names_wrap(p, s, width):
+        return 2 * p.line_height("small_bold") + p.line_height("small") + p.theme.px(12)
     return p.line_height("body_bold") + p.line_height("small") + p.theme.px(12)

@@ -47,26 +47,35 @@ class ActionCard(Widget):
             self.rect.width - t.px(10) - t.px(20) - t.px(10) - t.px(10) - (t.px(24) if self.selected else 0)
         )
 
-    def _lines(self, p: Painter, width: int) -> tuple[list[str], list[str]]:
+    def _tag_width(self, p: Painter) -> int:
+        return p.width(tr("ui.covert"), "small_bold") + p.theme.px(10) + p.theme.gap if self.covert else 0
+
+    def _lines(self, p: Painter, width: int) -> tuple[list[str], list[str], list[str]]:
+        """The name, cost and odds, and the note, each wrapped whole: two cards never look the
+        same for want of room (a proposal's term and addressee are both in its name)."""
         names = p.wrap(self.name, "body_bold", width)
-        if len(names) > 2:
-            names = [names[0], p.fit(" ".join(names[1:]), "body_bold", width)]
-        meta = [self.cost]
-        if self.odds:
-            joined = f"{self.cost}  ·  {self.odds}"
-            if p.width(joined, "small") <= width:
-                meta = [joined]
-            else:
-                meta.append(self.odds)
-        if self.note or self.covert:
-            meta.append(self.note)
-        return names, meta
+        joined = f"{self.cost}  ·  {self.odds}" if self.odds else self.cost
+        if p.width(joined, "small") <= width:
+            meta = [joined]
+        else:
+            meta = [
+                *p.wrap(self.cost, "small", width),
+                *(p.wrap(self.odds, "small", width) if self.odds else []),
+            ]
+        notes = p.wrap(self.note, "small", width - self._tag_width(p)) if self.note else []
+        if self.covert and not notes:
+            notes = [""]
+        return names, meta, notes
 
     def needed_height(self, p: Painter, width: int) -> int:
         t = p.theme
         self.rect.width = width
-        names, meta = self._lines(p, self._text_width(p))
-        return t.px(16) + len(names) * p.line_height("body_bold") + len(meta) * p.line_height("small")
+        names, meta, notes = self._lines(p, self._text_width(p))
+        return (
+            t.px(16)
+            + len(names) * p.line_height("body_bold")
+            + (len(meta) + len(notes)) * p.line_height("small")
+        )
 
     def draw(self, surface: pygame.Surface, p: Painter, focused: bool, hovered: bool) -> None:
         t = p.theme
@@ -89,14 +98,20 @@ class ActionCard(Widget):
         )
         tx = x + box + t.px(10)
         width = self._text_width(p)
-        names, meta = self._lines(p, width)
+        names, meta, notes = self._lines(p, width)
         name_color = pal.text if usable or self.selected else pal.dim
         for line in names:
             p.draw_text(surface, line, (tx, y), "body_bold", name_color)
             y += p.line_height("body_bold")
-        for i, line in enumerate(meta):
-            is_note = bool(self.note or self.covert) and i == len(meta) - 1
-            self._draw_meta_line(surface, p, line, (tx, y), width, is_note, usable)
+        for line in meta:
+            self._draw_meta_line(surface, p, line, (tx, y), width, False, usable)
+            y += p.line_height("small")
+        for i, line in enumerate(notes):
+            if i == 0:
+                self._draw_meta_line(surface, p, line, (tx, y), width, True, usable)
+            else:
+                indent = self._tag_width(p)
+                self._draw_meta_line(surface, p, line, (tx + indent, y), width - indent, False, usable, True)
             y += p.line_height("small")
         if self.selected:
             self._draw_position(surface, p)
@@ -112,13 +127,14 @@ class ActionCard(Widget):
         room: int,
         is_note: bool,
         usable: bool,
+        note_rest: bool = False,
     ) -> None:
         """Cost, odds or the note; the note of a covert card follows a 'covert' tag."""
         t = p.theme
         pal = p.pal
         tx, y = at
         color = pal.dim
-        if is_note and not self.legal:
+        if (is_note or note_rest) and not self.legal:
             color = pal.worse
         elif not usable and not self.selected:
             color = pal.line if pal.name == "dark" else pal.dim

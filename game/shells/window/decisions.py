@@ -15,7 +15,6 @@ from typing import TYPE_CHECKING
 from game.engine import IllegalMove
 from game.engine.move import ANSWERS, INJECT, ORDERS, Move
 from game.i18n import text, tr
-from game.shells.window.flow import role_phrase
 from game.story.words import action_name, effect_words, role_name
 
 if TYPE_CHECKING:
@@ -41,7 +40,7 @@ def inject(session: Session, event: int, reason: str) -> Outcome:
     """Play an event from the deck now, with the facilitator's reason."""
     reason = reason.strip()
     if not reason:
-        return Outcome(False, tr("ui.fac.need_reason"))
+        return Outcome(False, tr("ui.w.fac.need_reason"))
     try:
         session.inject(event, reason)
     except IllegalMove as err:
@@ -54,7 +53,7 @@ def custom_inject(session: Session, headline: str, changes: dict[int, int]) -> O
     """News the facilitator writes: an adjustment whose reason is the headline (so it is logged)."""
     headline = headline.strip()
     if not headline:
-        return Outcome(False, tr("ui.fac.custom.need_headline"))
+        return Outcome(False, tr("ui.w.fac.custom.need_headline"))
     try:
         session.adjust({t: d for t, d in changes.items() if d}, headline)
     except IllegalMove as err:
@@ -66,9 +65,9 @@ def adjudicate(session: Session, track: int, delta: int, reason: str) -> Outcome
     """A ruling, as in a matrix game: one track moved, with the written reason on record."""
     reason = reason.strip()
     if not reason:
-        return Outcome(False, tr("ui.fac.need_reason"))
+        return Outcome(False, tr("ui.w.fac.need_reason"))
     if not delta:
-        return Outcome(False, tr("ui.fac.adjudicate.need_change"))
+        return Outcome(False, tr("ui.w.fac.adjudicate.need_change"))
     before = session.state.tracks[track]
     try:
         session.adjust({track: delta}, reason)
@@ -166,7 +165,7 @@ def order_label(session: Session, role: int, action: int, reveal: bool) -> str:
     """An order for the dice list: a covert one stays 'a secret order of ...' unless revealed."""
     sc = session.scenario
     if sc.actions[action].covert and not reveal:
-        return tr("ui.fac.dice.secret", role=role_phrase(sc, role))
+        return tr("ui.w.fac.dice.secret", role=role_name(sc, role))
     label = f"{role_name(sc, role)}: {action_name(sc, action)}"
     if sc.actions[action].covert:
         label += f" ({tr('ui.covert')})"

@@ -96,21 +96,17 @@ class ListRow(Widget):
             pygame.draw.rect(surface, pal.primary, self.rect, width=max(2, t.px(3)), border_radius=t.radius)
         x = self.rect.x + t.px(10)
         width = self.rect.width - t.px(20)
-        p.draw_text(surface, self.title, (x, self.rect.y + t.px(5)), "body_bold", max_width=width)
-        p.draw_text(
-            surface,
-            self.detail,
-            (x, self.rect.y + t.px(5) + p.line_height("body_bold")),
-            "small",
-            pal.dim,
-            max_width=width,
-        )
+        y = self.rect.y + t.px(5)
+        y += p.draw_wrapped(surface, self.title, Rect(x, y, width, 10_000), "body_bold")
+        p.draw_wrapped(surface, self.detail, Rect(x, y, width, 10_000), "small", pal.dim)
         if focused:
             p.focus_ring(surface, self.rect)
 
-    @staticmethod
-    def height(p: Painter) -> int:
-        return p.line_height("body_bold") + p.line_height("small") + p.theme.px(12)
+    def needed_height(self, p: Painter, width: int) -> int:
+        """As tall as its title and detail wrapped in ``width`` (a headline is never cut)."""
+        inner = width - p.theme.px(20)
+        detail = p.wrapped_height(self.detail, "small", inner) if self.detail else p.line_height("small")
+        return p.wrapped_height(self.title, "body_bold", inner) + detail + p.theme.px(12)
 
 
 class StepChoice(Choice):

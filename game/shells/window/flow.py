@@ -8,12 +8,13 @@ Which screen that means is ``nav.Navigator``'s job.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any
+from pathlib import Path
+from typing import TYPE_CHECKING
 
 from game.engine import PUBLIC, State
 from game.engine.move import ANSWERS
-from game.i18n import language, text, tr
-from game.shells.window import saves
+from game.i18n import text, tr
+from game.shells.window import memory, saves
 from game.shells.window.deliberation import DeliberationTimer
 from game.story.facts import tell_turn
 from game.story.words import LEVEL_KEYS, role_name
@@ -32,6 +33,7 @@ class Match:
     briefed: set[int] = field(default_factory=set)  # roles that have seen their briefing
     timer: DeliberationTimer = field(default_factory=DeliberationTimer)  # the facilitator's
     table_dice: bool = False  # stop on the public board before each resolution, for real dice
+    save_path: Path | None = None  # where the last autosave went (the window's sidecar sits beside it)
 
     @property
     def sc(self):  # noqa: ANN201 - the compiled scenario
@@ -58,14 +60,25 @@ class Match:
         return step.kind, step.role
 
     def autosave(self) -> None:
-        """Called after every applied move; a failure is remembered and shown, never raised."""
+        """Called after every applied move and every order, answer or die given (the save holds
+        those too, so Continue brings back the turn in progress); a failure is shown, never raised."""
         if not self.autosave_enabled:
             return
         try:
-            saves.autosave(self.session)
+            self.save_path = saves.autosave(self.session)
             self.save_error = ""
         except saves.SaveProblem as err:
             self.save_error = str(err)
+            return
+        self.remember()
+
+    def remember(self) -> None:
+        """Keep the timer, the table-dice setting and the briefings read beside the autosave."""
+        if self.autosave_enabled:
+            memory.remember(self, self.save_path)
+
+    def recall(self, save: Path) -> None:
+        memory.recall(self, save)
 
     # ------------------------------------------------------------------ what computers said
 
@@ -109,17 +122,3 @@ class Match:
 
     def role_title(self, role: int) -> str:
         return role_name(self.sc, role, short=False)
-
-
-def role_phrase(sc: Any, role: int) -> str:
-    """A role's full name as it reads mid-sentence: 'the Government of Mexico', 'the White House'.
-
-    Interface sentences say 'Pass to {role}'; English needs the article, other languages put
-    it in their own templates.
-    """
-    name = role_name(sc, role, short=False)
-    if language() != "en":
-        return name
-    if name.lower().startswith("the "):
-        return "the " + name[4:]
-    return "the " + name

@@ -9,9 +9,11 @@ is imported the first time it is shown (the only imports inside functions in the
 
 from __future__ import annotations
 
+from dataclasses import replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from game.i18n import tr
 from game.session.table import ANSWER, APPLY_ANSWERS, END, ORDER
 from game.shells.window import saves
 from game.shells.window.flow import Match
@@ -30,13 +32,17 @@ class Navigator:
 
     # ------------------------------------------------------------------ the game
 
-    def begin(self, session: Session, show_intro: bool = True) -> None:
-        """Make this session the window's game and show its first screen."""
+    def begin(self, session: Session, show_intro: bool = True, save: Path | None = None) -> None:
+        """Make this session the window's game and show its first screen; ``save`` is the file it
+        was loaded from (the window's settings for it are read from beside it)."""
         from game.shells.window.scenes.intro import IntroScene
 
         match = Match(session)
         self.app.match = match
+        if save is not None:
+            match.recall(save)
         session.on_change = lambda _session: match.autosave()  # after every applied move
+        self.app.on_quit = match.remember  # the timer as it stands when the window closes
         match.autosave()
         if show_intro:
             self.app.reset(IntroScene(self.app))
@@ -49,7 +55,7 @@ class Navigator:
             session = saves.load_path(path)
         except saves.SaveProblem as err:
             raise StartProblem(str(err)) from None
-        self.begin(session, show_intro=False)
+        self.begin(session, show_intro=False, save=saves.resolved(path))
 
     def advance(self, play_turn: bool = False) -> None:
         """Show the next screen of the game (called whenever the players finish a step).
@@ -69,6 +75,7 @@ class Navigator:
             assert role is not None
             self.private_screen(role, "answers" if step == ANSWER else "orders")
         elif step == APPLY_ANSWERS:
+            self.computers_thinking()
             match.session.advance()  # the answers apply; autosaves through session.on_change
             if match.hot_seat() or not match.humans():
                 self.board(notice="answers")
@@ -80,8 +87,15 @@ class Navigator:
             from game.shells.window.scenes.resolution import ResolutionScene
 
             shown_from = len(match.view().current)
+            self.computers_thinking()
             match.session.advance()
             self.app.reset(ResolutionScene(self.app, shown_from))
+
+    def computers_thinking(self) -> None:
+        """Computer players are about to decide (up to a second): say so on screen first."""
+        match = self.app.match
+        if match is not None and any(c is not None for c in match.session.controllers):
+            self.app.show_busy(tr("ui.thinking"))
 
     def private_screen(self, role: int, mode: str) -> None:
         """A role's own answers or orders; behind a hand-off when the screen is shared."""
@@ -115,10 +129,29 @@ class Navigator:
     # ------------------------------------------------------------------ around the game
 
     def title(self) -> None:
+        """The title screen; a ``--load`` or ``--roles`` from the command line has been acted on
+        already, so the title shown again does not start that game a second time."""
         from game.shells.window.scenes.title import TitleScene
 
         self.app.match = None
+        self.app.on_quit = None
+        if self.app.options is not None:
+            self.app.options = replace(self.app.options, load=None, roles=None)
         self.app.reset(TitleScene(self.app, self.app.options, self.app.library))
+
+    def confirm_quit(self) -> None:
+        """Ctrl+Q or the window's close button: ask first while a game is open (asked twice: quit)."""
+        from game.shells.window.scenes.dialogs import ConfirmDialog
+
+        top = self.app.top
+        if self.app.match is None or getattr(top, "quit_question", False):
+            self.app.quit()
+            return
+        dialog = ConfirmDialog(
+            self.app, tr("ui.menu.quit_title"), tr("ui.quit.body"), self.app.quit, yes=tr("ui.title.quit")
+        )
+        dialog.quit_question = True  # type: ignore[attr-defined]
+        self.app.push(dialog)
 
     def new_game(self) -> None:
         """The title screen with the setup of a new game over it."""

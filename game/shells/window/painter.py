@@ -18,6 +18,8 @@ Rect = pygame.Rect
 
 TEXT_CACHE_LIMIT = 3000
 ELLIPSIS = "…"
+SHRINK_FLOOR = 0.75  # a label too wide may shrink to this share of its size before it is cut
+SIZED = "@"  # "body_bold@19": a style drawn at another size (a label shrunk to fit)
 
 
 def drawable(value: str) -> str:
@@ -40,6 +42,13 @@ class Painter:
         self._fonts: dict[tuple[int, bool], pygame.font.Font] = {}
         self._text: OrderedDict[tuple[str, str, Color], pygame.Surface] = OrderedDict()
         self._wrap: dict[tuple[str, str, int], list[str]] = {}
+        # None, or a list that records every label cut short or wrapped text left out: the
+        # projector test turns it on and fails on anything recorded.
+        self.clipped: list[str] | None = None
+
+    def record_clip(self, value: str, style: str, width: int, how: str) -> None:
+        if self.clipped is not None:
+            self.clipped.append(f"{how} [{style}, {width}px]: {value!r}")
 
     def retheme(self, theme: Theme) -> None:
         """A new window size or setting: sizes change, so the caches start over."""
@@ -62,8 +71,11 @@ class Painter:
     # ------------------------------------------------------------------ fonts and text
 
     def font(self, style: str) -> pygame.font.Font:
-        size = self.theme.sizes[style]
-        bold = STYLES[style][1]
+        if SIZED in style:
+            name, _, px = style.partition(SIZED)
+            size, bold = int(px), STYLES[name][1]
+        else:
+            size, bold = self.theme.sizes[style], STYLES[style][1]
         key = (size, bold)
         font = self._fonts.get(key)
         if font is None:
@@ -90,12 +102,39 @@ class Painter:
     def width(self, value: str, style: str = "body") -> int:
         return self.font(style).size(drawable(value))[0]
 
-    def fit(self, value: str, style: str, width: int) -> str:
-        """The text, cut with an ellipsis if it is wider than ``width``."""
+    def shrunk(self, value: str, style: str, width: int) -> str:
+        """The style (or a smaller size of it, down to SHRINK_FLOOR) in which ``value`` fits
+        ``width``; the style itself when even the smallest is too wide (then it is cut)."""
+        value = drawable(value)
+        if self.font(style).size(value)[0] <= width:
+            return style
+        base = style.partition(SIZED)[0]
+        full = self.theme.sizes[base]
+        for size in range(full - 1, max(10, round(full * SHRINK_FLOOR)) - 1, -1):
+            sized = f"{base}{SIZED}{size}"
+            if self.font(sized).size(value)[0] <= width:
+                return sized
+        return style
+
+    def least_width(self, value: str, style: str) -> int:
+        """The width ``value`` takes at the smallest size a label may shrink to."""
+        base = style.partition(SIZED)[0]
+        floor = max(10, round(self.theme.sizes[base] * SHRINK_FLOOR))
+        return self.font(f"{base}{SIZED}{floor}").size(drawable(value))[0]
+
+    def fit_label(self, value: str, style: str, width: int) -> tuple[str, str]:
+        """A one-line label for ``width``: shrunk if need be, cut (and recorded) only as a last resort."""
+        style = self.shrunk(value, style, width)
+        return self.fit(value, style, width), style
+
+    def fit(self, value: str, style: str, width: int, record: bool = True) -> str:
+        """The text, cut with an ellipsis if it is wider than ``width`` (recorded as a clip)."""
         value = drawable(value)
         font = self.font(style)
         if font.size(value)[0] <= width:
             return value
+        if record:
+            self.record_clip(value, style, width, "cut")
         low, high = 0, len(value)
         while low < high:
             mid = (low + high + 1) // 2
@@ -143,9 +182,12 @@ class Painter:
         align: str = "left",
         max_width: int | None = None,
     ) -> Rect:
-        """Draw one line; ``pos`` is the top-left, top-centre or top-right point by ``align``."""
+        """Draw one line; ``pos`` is the top-left, top-centre or top-right point by ``align``.
+
+        With ``max_width`` a label too wide is drawn a little smaller, and cut with an ellipsis
+        only when even that is too wide."""
         if max_width is not None:
-            value = self.fit(value, style, max_width)
+            value, style = self.fit_label(value, style, max_width)
         image = self.text(value, style, color)
         rect = image.get_rect()
         if align == "center":
@@ -175,10 +217,12 @@ class Painter:
             max_lines or len(lines),
             max(1, rect.height // step) if rect.height else len(lines),
         )
+        if limit < len(lines):
+            self.record_clip(value, style, rect.width, f"{len(lines) - limit} of {len(lines)} lines left out")
         for i in range(limit):
             line = lines[i]
             if i == limit - 1 and limit < len(lines):
-                line = self.fit(line + " " + ELLIPSIS, style, rect.width)
+                line = self.fit(line + " " + ELLIPSIS, style, rect.width, record=False)
             x = rect.centerx if align == "center" else rect.x
             self.draw_text(surface, line, (x, rect.y + i * step), style, color, align=align)
         return limit * step
@@ -216,6 +260,16 @@ class Painter:
         else:
             points = [(x - half, y - half // 2 - 1), (x + half, y - half // 2 - 1), (x, y + half)]
         pygame.draw.polygon(surface, color, points)
+
+    def warning_sign(self, surface: pygame.Surface, center: tuple[int, int], size: int, color: Color) -> None:
+        """A triangle with an exclamation mark: 'an ending is near' (drawn; the font has none)."""
+        x, y = center
+        half = max(4, size // 2)
+        points = [(x - half, y + half - 1), (x + half, y + half - 1), (x, y - half)]
+        pygame.draw.polygon(surface, color, points)
+        bar = max(1, size // 8)
+        pygame.draw.rect(surface, self.pal.bg, Rect(x - bar // 2, y - half // 3, bar, half // 2 + 1))
+        pygame.draw.rect(surface, self.pal.bg, Rect(x - bar // 2, y + half // 2 - 1, bar, bar))
 
     def chevron(
         self,

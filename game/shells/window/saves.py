@@ -47,9 +47,9 @@ def latest_autosave() -> Path | None:
         return None
 
 
-def autosave(session: Session) -> None:
+def autosave(session: Session) -> Path:
     try:
-        store.autosave(session)
+        return store.autosave(session)
     except SaveProblem:
         raise
     except Exception as err:  # noqa: BLE001 - any failure is reported, never a crash
@@ -63,6 +63,15 @@ def save_named(session: Session, name: str) -> Path | None:
         raise
     except Exception as err:  # noqa: BLE001
         raise SaveProblem(tr("ui.save.failed", error=_describe(err))) from err
+
+
+def resolved(path: str | Path) -> Path:
+    """The file a ``--load`` argument or a listed save names (a save name, or a path)."""
+    resolve = getattr(store, "resolve_save", None)
+    try:
+        return Path(resolve(path)) if resolve is not None else Path(path)
+    except Exception:  # noqa: BLE001 - the load that follows reports the problem
+        return Path(path)
 
 
 def load_path(path: str | Path) -> Session:

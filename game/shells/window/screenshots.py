@@ -17,11 +17,13 @@ from typing import Any
 import pygame
 
 from game.i18n import set_language
+from game.scenario.load import load_scenario, scenario_path
 from game.shells.window.app import App
 from game.shells.window.scenes.title import TitleScene
 from game.shells.window.script import Driver, play_to_end
 from game.shells.window.start import LaunchOptions, Library
 from game.shells.window.theme import Settings
+from game.shells.window.tour import all_human, key_screens
 
 SEED = 11
 
@@ -72,7 +74,35 @@ def shoot(folder: Path, size: tuple[int, int] = (1280, 720), suffix: str = "") -
     shoot_solo(size, shot)
     shoot_shared(size, shot)
     shoot_facilitator(size, shot)
+    shoot_projector(size, shot, "en")
+    shoot_projector(size, shot, "es")
     return out
+
+
+PROJECTOR_SHOTS = {
+    "public": "projector-public",
+    "orders": "projector-orders",
+    "resolution": "projector-resolution",
+}
+
+
+def shoot_projector(size: tuple[int, int], shot: Shot, lang: str) -> None:
+    """The six-team seminar on a projector (large text, light colours): the public board with
+    every revealed order, a team's orders, the resolution - the last of each in a two-turn tour."""
+    path = scenario_path("cartel_mission_seminar")
+    app = make_app(size, roles=all_human(load_scenario(path)), projector=True, lang=lang, scenario=str(path))
+    wanted = {
+        "public": 3,
+        "orders": 8,
+        "resolution": 2,
+    }  # turn 2's board, a team's orders, turn 2's resolution
+    seen: dict[str, int] = {}
+    for name in key_screens(app):
+        seen[name] = seen.get(name, 0) + 1
+        if wanted.get(name) == seen[name]:
+            shot(app, PROJECTOR_SHOTS[name] + ("" if lang == "en" else f"-{lang}"))
+    set_language("en")
+    pygame.display.quit()
 
 
 Shot = Callable[[Any, str], None]

@@ -39,7 +39,7 @@ def draw_briefing(
     y += t.px(4)
     p.draw_text(
         surface,
-        tr("text.objectives", score=score.score, threshold=score.threshold),
+        tr("ui.w.objectives", score=score.score, threshold=score.threshold),
         (rect.x, y),
         "body_bold",
         max_width=rect.width,

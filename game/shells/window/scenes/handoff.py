@@ -12,7 +12,6 @@ from game.i18n import tr
 from game.shells.window.app import App, Scene
 from game.shells.window.board import draw_footer
 from game.shells.window.deliberation import draw_pill
-from game.shells.window.flow import role_phrase
 from game.shells.window.widgets import Button
 from game.story.words import role_name
 
@@ -29,7 +28,7 @@ class HandoffScene(Scene):
         self.mode = mode
         self.ready = Button(
             "ready",
-            lambda: tr("ui.handoff.ready", role=role_phrase(app.match.sc, role)),
+            lambda: tr("ui.w.handoff.ready", role=role_name(app.match.sc, role)),
             self.on_ready,
             kind="primary",
         )
@@ -76,7 +75,7 @@ class HandoffScene(Scene):
         y = round(h * 0.2)
         p.draw_text(surface, step, (w // 2, y), "heading", pal.dim, align="center", max_width=w - 4 * t.pad)
         y += p.line_height("heading") + t.pad
-        title = tr("ui.handoff.pass", role=role_phrase(sc, self.role))
+        title = tr("ui.w.handoff.pass", role=role_name(sc, self.role, short=False))
         y += p.draw_wrapped(surface, title, Rect(2 * t.pad, y, w - 4 * t.pad, h), "display", align="center")
         y += t.pad
         p.draw_wrapped(

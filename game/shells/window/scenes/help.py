@@ -17,7 +17,7 @@ KEYS = (
     ("Enter / Space", "ui.help.enter"),
     ("Esc", "ui.help.esc"),
     ("1 - 4", "ui.help.categories"),
-    ("B", "ui.help.briefing"),
+    ("B", "ui.w.help.briefing"),
     ("Ctrl+S", "ui.help.save"),
     ("F1", "ui.help.f1"),
     ("F2", "ui.help.f2"),

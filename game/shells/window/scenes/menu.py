@@ -32,7 +32,7 @@ def open_game_menu(app: App) -> None:
             ConfirmDialog(
                 app,
                 tr("ui.menu.leave_title"),
-                tr("ui.menu.leave_body"),
+                tr("ui.w.menu.leave_body"),
                 app.go.title,
                 yes=tr("ui.main_menu"),
             )
@@ -43,7 +43,7 @@ def open_game_menu(app: App) -> None:
             ConfirmDialog(
                 app,
                 tr("ui.menu.quit_title"),
-                tr("ui.menu.leave_body"),
+                tr("ui.w.menu.leave_body"),
                 app.quit,
                 yes=tr("ui.title.quit"),
             )

@@ -250,7 +250,7 @@ class SetupScene(Scene):
         y += p.draw_wrapped(surface, text(m.title), Rect(x, y, width, 200), "heading") + t.gap
         humans = sum(1 for c in self.seat_choices if c.value == "human")
         mode = (
-            tr("ui.setup.mode.solo")
+            tr("ui.w.setup.mode.solo")
             if humans == 1
             else trn("ui.setup.mode.hotseat", humans)
             if humans > 1

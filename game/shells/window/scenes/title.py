@@ -39,6 +39,7 @@ class TitleScene(Scene):
         self.booted = False
         self.autosave_path = None
         self.scenario_title = ""
+        self._continue_focused = False
         self.buttons = [
             Button("continue", lambda: tr("ui.title.continue"), self.on_continue, kind="primary"),
             Button("new", lambda: tr("ui.title.new"), self.on_new, kind="primary"),
@@ -142,6 +143,9 @@ class TitleScene(Scene):
             button.rect = Rect(x, y + i * step, bw, bh)
         self.language.rect = Rect(x, y + len(shown) * step + t.gap, bw, bh)
         self.form.set([*shown, self.language])
+        if self.autosave_path is not None and not self._continue_focused:
+            self._continue_focused = True  # the main button has the focus: Enter continues
+            self.form.focus_key = "continue"
 
     def draw(self, surface: pygame.Surface) -> None:
         p = self.p

@@ -22,6 +22,9 @@ class Widget:
     """Something on screen that can be focused and activated."""
 
     focusable = True
+    tab_stop = (
+        True  # Tab stops here; False: only the arrows and the mouse reach it (a card that cannot be chosen)
+    )
 
     def __init__(self, key: str) -> None:
         self.key = key

@@ -56,8 +56,8 @@ class Button(Widget):
         else:
             fill, fg, border = (pal.panel_hi if hovered else pal.panel), pal.text, pal.line
         p.panel(surface, self.rect, fill, border)
-        label = p.fit(self.label, self.style, self.rect.width - p.theme.px(12))
-        image = p.text(label, self.style, fg)
+        label, style = p.fit_label(self.label, self.style, self.rect.width - p.theme.px(12))
+        image = p.text(label, style, fg)
         surface.blit(image, image.get_rect(center=self.rect.center))
         if focused:
             p.focus_ring(surface, self.rect)

@@ -168,7 +168,7 @@ class TextField(Widget):
                 max_width=label_w - t.px(16),
             )
         x = self.rect.x + label_w + t.px(12)
-        shown = p.fit(self.value, "body_bold", self.rect.right - x - t.px(16))
+        shown = p.fit(self.value, "body_bold", self.rect.right - x - t.px(16), record=False)
         r = p.draw_text(surface, shown, (x, y), "body_bold")
         if focused:
             pygame.draw.line(

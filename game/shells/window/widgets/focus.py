@@ -61,13 +61,18 @@ class Form:
         return [w for w in self.widgets if w.focusable and w.enabled and w.visible]
 
     def move(self, step: int) -> bool:
-        items = self._candidates()
+        """Tab / Shift+Tab: the next widget that is a tab stop (from wherever the focus is)."""
+        items = [w for w in self._candidates() if w.tab_stop or w.key == self.focus_key]
         if not items:
             return False
         keys = [w.key for w in items]
         index = keys.index(self.focus_key) if self.focus_key in keys else (-1 if step > 0 else 0)
-        self.focus(keys[(index + step) % len(keys)])
-        return True
+        for turn in range(1, len(keys) + 1):
+            widget = items[(index + step * turn) % len(keys)]
+            if widget.tab_stop:
+                self.focus(widget.key)
+                return True
+        return False
 
     def move_direction(self, dx: int, dy: int) -> bool:
         """Focus the nearest widget in a direction (so grids and columns work with arrows)."""
@@ -132,6 +137,9 @@ class Form:
             return False
         if event.type != pygame.KEYDOWN:
             return False
+        # The keyboard is in use: what the mouse last pointed at no longer speaks for the
+        # player (the detail pane and "why it moved" follow the focus until the mouse moves).
+        self.hover_key = None
         focused = self.focused
         if focused is not None and focused.key_down(event):
             return True

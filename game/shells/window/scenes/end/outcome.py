@@ -54,13 +54,11 @@ def _score_row(
     pal = p.pal
     name_w, bar_w = round(rect.width * 0.3), round(rect.width * 0.25)
     top = y
-    p.draw_text(
-        surface, role_name(s.scenario, role, short=False), (rect.x, y), "body_bold", max_width=name_w - t.gap
+    name_h = p.draw_wrapped(
+        surface, role_name(s.scenario, role, short=False), Rect(rect.x, y, name_w - t.gap, 400), "body_bold"
     )
     seat = match.seat_label(role)
-    p.draw_text(
-        surface, seat, (rect.x, y + p.line_height("body_bold")), "small", pal.dim, max_width=name_w - t.gap
-    )
+    name_h += p.draw_wrapped(surface, seat, Rect(rect.x, y + name_h, name_w - t.gap, 400), "small", pal.dim)
     bar = Rect(rect.x + name_w, y + t.px(6), bar_w, t.px(14))
     color = pal.better if score.cleared else pal.worse
     _score_bar(p, surface, bar, score, color)
@@ -76,7 +74,7 @@ def _score_row(
     for objective, value in zip(objectives, score.objectives, strict=True):
         line = f"{text(objective.text)} {value}"
         oy += p.draw_wrapped(surface, line, Rect(ox, oy, rect.right - ox, 400), "small", pal.dim)
-    return max(oy, top + p.line_height("body_bold") + p.line_height("small")) + t.pad
+    return max(oy, top + name_h) + t.pad
 
 
 def _score_bar(p: Painter, surface: pygame.Surface, bar: Rect, score: RoleScore, color: tuple) -> None:
@@ -96,8 +94,16 @@ def draw_charts(p: Painter, surface: pygame.Surface, s: State, facts: EndFacts, 
     """Every track over the turns, one small chart each (the same 0-100 scale for all)."""
     t = p.theme
     tracks = visible_tracks(s)
-    columns = 4 if rect.width > t.px(900) else 3 if rect.width > t.px(600) else 2
     gap = t.pad
+    names = [text(s.scenario.model.tracks[i].name) for i in tracks]
+    columns = 2
+    for count in (4, 3):  # as many charts a row as leave every track's name whole
+        width = (rect.width - gap * (count - 1)) // count - t.px(16)
+        if rect.width > t.px(150 * count + 300) and all(
+            p.least_width(n, "small_bold") <= width for n in names
+        ):
+            columns = count
+            break
     cw = (rect.width - gap * (columns - 1)) // columns
     ch = max(t.px(110), p.line_height("small_bold") * 2 + t.px(70))
     for i, index in enumerate(tracks):

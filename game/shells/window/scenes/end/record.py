@@ -10,6 +10,7 @@ import pygame
 from game.i18n import text, tr, trn
 from game.shells.window.board import draw_section_title
 from game.shells.window.scenes.end.facts import EndFacts, TurnFacts
+from game.story.outlook import risk_labels
 from game.story.words import action_name, reason_alone, role_name
 
 if TYPE_CHECKING:
@@ -52,7 +53,7 @@ def _turn_lines(p: Painter, surface: pygame.Surface, s: State, turn: TurnFacts, 
             )
     y += t.px(2)
     for item in turn.major:
-        risks = f"  ({', '.join(item.risks)})" if item.risks else ""
+        risks = f"  ({risk_labels(sc, item.risks)})" if item.risks else ""
         size = t.px(7)
         mark = Rect(rect.x + indent - t.px(14), y + p.line_height("body") // 2 - size // 2, size, size)
         pygame.draw.rect(surface, pal.text, mark)
@@ -70,7 +71,7 @@ def draw_debrief(p: Painter, surface: pygame.Surface, s: State, facts: EndFacts,
     y = _risk_chips(p, surface, s, facts, rect, y) + t.pad
     y += draw_section_title(surface, p, tr("ui.end.questions"), (rect.x, y), rect.width)
     for number, question in enumerate(m.debrief.questions, 1):
-        risks = f"  ({', '.join(question.risks)})" if question.risks else ""
+        risks = f"  ({risk_labels(s.scenario, question.risks)})" if question.risks else ""
         p.draw_text(surface, f"{number}.", (rect.x, y), "body_bold")
         box = Rect(rect.x + t.px(34), y, rect.width - t.px(34), 4000)
         y += p.draw_wrapped(surface, text(question.text) + risks, box, "body") + t.gap

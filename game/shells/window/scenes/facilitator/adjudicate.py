@@ -76,7 +76,7 @@ class AdjudicateSection(Section):
         after = max(0, min(100, before + delta))
         name = text(s.scenario.model.tracks[int(track)].name)  # type: ignore[call-overload]
         if not delta:
-            return tr("ui.fac.adjudicate.preview_none", track=name, value=before)
+            return tr("ui.w.fac.adjudicate.preview_none", track=name, value=before)
         return tr("ui.fac.adjudicate.preview", track=name, before=before, after=after)
 
     def layout(self, rect: Rect, areas: list[ScrollArea]) -> list[Widget]:

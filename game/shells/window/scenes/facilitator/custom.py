@@ -63,7 +63,7 @@ class CustomSection(Section):
     def layout(self, rect: Rect, areas: list[ScrollArea]) -> list[Widget]:
         p = self.p
         t = p.theme
-        y = self.heading(rect, tr("ui.fac.custom.title"), tr("ui.fac.custom.intro")) + t.gap
+        y = self.heading(rect, tr("ui.fac.custom.title"), tr("ui.w.fac.custom.intro")) + t.gap
         y += self.add_text(tr("ui.fac.custom.headline"), Rect(rect.x, y, rect.width, 0), "body_bold")
         y += t.px(4)
         ih = self.headline.preferred_height(p)
@@ -88,6 +88,10 @@ class CustomSection(Section):
         self.custom_area.reset(view)
         tracks = visible_tracks(s) + [i for i in range(len(s.tracks)) if i not in set(visible_tracks(s))]
         columns = 2 if view.width >= t.px(620) else 1
+        half = (view.width - t.px(12) - t.gap) // 2
+        room = round(half * StepChoice.LABEL_SHARE) - t.px(24)
+        if any(p.least_width(self.custom_changes[i].label, "body") > room for i in tracks):
+            columns = 1  # a track's name would be cut in two columns
         cw = (view.width - t.px(12) - t.gap * (columns - 1)) // columns
         row_h = p.line_height("body") + t.px(14)
         choices = []

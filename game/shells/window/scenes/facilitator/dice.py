@@ -83,7 +83,7 @@ class DiceSection(Section):
             ConfirmDialog(
                 app,
                 tr("ui.fac.dice.reveal_title"),
-                tr("ui.fac.dice.reveal_body"),
+                tr("ui.w.fac.dice.reveal_body"),
                 show,
                 yes=tr("ui.fac.dice.reveal_yes"),
             )

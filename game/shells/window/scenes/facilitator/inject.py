@@ -17,6 +17,7 @@ from game.shells.window.facwidgets import ListRow
 from game.shells.window.scenes.facilitator.section import Section
 from game.shells.window.textinput import TextInput
 from game.shells.window.widgets import Button, ScrollArea, Widget
+from game.story.outlook import risk_labels
 
 if TYPE_CHECKING:
     from game.shells.window.scenes.facilitator.scene import FacilitatorScene
@@ -74,13 +75,15 @@ class InjectSection(Section):
         self.place_text(tr("ui.fac.inject.deck"), Rect(rect.x, rect.y, list_w - t.px(12), 0), "section", "")
         view = Rect(rect.x, rect.y + title_h, list_w, rect.height - title_h)
         self.event_area.reset(view)
-        row_h = ListRow.height(p)
+        y = 0
         for i, row in enumerate(self.event_rows):
             row.selected = i == self.event
             drawn = s.drawn[i]
             risks = ", ".join(self.match.sc.model.events[i].risks)
             row.detail = risks + ("  ·  " + trn("ui.fac.inject.drawn", drawn) if drawn else "")
-            self.event_area.place(row, Rect(0, i * (row_h + t.px(4)), list_w - t.px(12), row_h))
+            row_h = row.needed_height(p, list_w - t.px(12))
+            self.event_area.place(row, Rect(0, y, list_w - t.px(12), row_h))
+            y += row_h + t.px(4)
         self.event_area.apply()
         areas.append(self.event_area)
         return view
@@ -99,14 +102,15 @@ class InjectSection(Section):
         y += self.add_text(text(event.headline), Rect(dx, y, detail.width, 0), "heading") + t.px(4)
         story = Rect(dx, y, detail.width, max(0, bottom - y - t.gap))
         effects = tr("ui.fac.inject.effects", effects=decisions.event_effects(self.session, self.event))
-        risks = f"{tr('text.risks')}: {', '.join(event.risks)}"
-        eh = p.wrapped_height(effects, "small", detail.width) + p.line_height("small")
+        risks = f"{tr('text.risks')}: {risk_labels(self.match.sc, event.risks)}"
+        rh = p.wrapped_height(risks, "small", detail.width)  # risk names can take two lines
+        eh = p.wrapped_height(effects, "small", detail.width) + rh
         story.height = max(0, story.height - eh - t.gap)
         if story.height >= p.line_height("body"):  # a very small window: the headline is enough
             self.place_text(text(event.text), story, "body", "text")
         y = story.bottom + t.gap
-        y += self.add_text(effects, Rect(dx, y, detail.width, eh), "small", "dim")
-        self.add_text(risks, Rect(dx, y, detail.width, p.line_height("small")), "small", "dim")
+        y += self.add_text(effects, Rect(dx, y, detail.width, eh - rh), "small", "dim")
+        self.add_text(risks, Rect(dx, y, detail.width, rh), "small", "dim")
         y = bottom
         self.add_text(tr("ui.fac.inject.reason"), Rect(dx, y, detail.width, 0), "body_bold")
         y += label_h + t.px(4)

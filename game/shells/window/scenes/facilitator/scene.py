@@ -125,6 +125,7 @@ class FacilitatorScene(Scene):
             pass
 
     def close(self) -> None:
+        self.match.remember()  # the timer as the panel leaves it
         if self.app.top is self:
             self.app.pop()
 
@@ -140,9 +141,16 @@ class FacilitatorScene(Scene):
         self.close()
         self.app.go.pause()
 
+    def asks_for_text(self) -> bool:
+        """Is the status line asking for a reason or a headline to be written first?"""
+        wanted = (tr("ui.w.fac.need_reason"), tr("ui.w.fac.custom.need_headline"))
+        return not self.status_ok and self.status in wanted
+
     def report(self, outcome: decisions.Outcome) -> None:
         self.status = outcome.message
         self.status_ok = outcome.ok
+        if outcome.ok:  # dice entered, the timer or table dice set: Continue brings them back
+            self.match.autosave()
         self.invalidate()
 
     def after_decision(self, outcome: decisions.Outcome) -> None:
@@ -157,7 +165,11 @@ class FacilitatorScene(Scene):
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.TEXTINPUT:
-            return route_text_input(self.form.focused, event)
+            typed = route_text_input(self.form.focused, event)
+            if typed and self.asks_for_text():
+                self.status = ""  # the reason (or headline) it asked for is being written
+                self.invalidate()
+            return typed
         if event.type == pygame.KEYDOWN and event.key == pygame.K_ESCAPE:
             self.close()
             return True

@@ -72,7 +72,7 @@ class TimerSection(Section):
     def layout(self, rect: Rect, areas: list[ScrollArea]) -> list[Widget]:
         p = self.p
         t = p.theme
-        y = self.heading(rect, tr("ui.fac.timer.title"), tr("ui.fac.timer.intro")) + t.gap
+        y = self.heading(rect, tr("ui.fac.timer.title"), tr("ui.w.fac.timer.intro")) + t.gap
         row_h = p.line_height("body") + t.px(16)
         self.minutes.rect = Rect(rect.x, y, min(rect.width, t.px(480)), row_h)
         y += row_h + t.pad

@@ -13,8 +13,8 @@ import pygame
 from game.engine import IllegalMove, pending_answers
 from game.i18n import text, tr
 from game.shells.window.cards import Toggle
-from game.shells.window.flow import role_phrase
 from game.shells.window.scenes.play.pane import Pane
+from game.shells.window.sight import preview_text
 from game.shells.window.widgets import Button, Widget
 from game.story.words import reason_text, role_name
 
@@ -56,6 +56,7 @@ class AnswersPane(Pane):
             self.status = reason_text(self.match.sc, err.reason)
             self.invalidate()
             return
+        self.match.autosave()  # the save holds answers given: Continue keeps them
         self.scene.app.go.advance()
 
     # ------------------------------------------------------------------ layout
@@ -86,11 +87,9 @@ class AnswersPane(Pane):
         t = p.theme
         m = self.match.sc.model
         title = tr(
-            "text.proposal_from",
-            sender=role_name(self.match.sc, sender),
-            term=text(m.terms[term].name),
+            "ui.w.proposal_from", sender=role_name(self.match.sc, sender), term=text(m.terms[term].name)
         )
-        body = text(m.terms[term].text)
+        body = text(m.terms[term].text) + "\n" + preview_text(self.match.sc, term, own=True)
         th = p.wrapped_height(title, "body_bold", width - t.px(20))
         body_h = p.wrapped_height(body, "body", width - t.px(20))
         block_h = t.px(10) + th + t.px(4) + body_h + t.gap + bh + t.px(10)
@@ -122,7 +121,7 @@ class AnswersPane(Pane):
         pal = p.pal
         p.draw_text(
             surface,
-            tr("ui.answers.title", role=role_phrase(self.match.sc, self.role)),
+            tr("ui.w.answers.heading", role=role_name(self.match.sc, self.role)),
             (inner.x, inner.y),
             "heading",
             max_width=inner.width,

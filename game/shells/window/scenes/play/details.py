@@ -11,10 +11,12 @@ import pygame
 
 from game.engine import State
 from game.i18n import tr
-from game.scenario.runtime import CompiledScenario
+from game.scenario.runtime import ACTION_PROPOSE, CompiledScenario
 from game.shells.window.cards import ActionCard
 from game.shells.window.painter import Painter
 from game.shells.window.requirements import requirement_text
+from game.shells.window.sight import preview_text
+from game.story.outlook import risk_labels
 from game.story.words import (
     action_description,
     action_name,
@@ -35,14 +37,18 @@ def draw_card_details(
     index: int,
     card: ActionCard | None,
     rect: Rect,
-) -> None:
-    """The card's name and category, its facts, then its text, clipped to ``rect``."""
+    offset: int = 0,
+) -> int:
+    """The card's name and category, its facts, then its text, scrolled by ``offset`` and
+    clipped to ``rect``; returns the height it all takes (the pane scrolls when it is taller)."""
     clip = surface.get_clip()
-    surface.set_clip(rect)
-    y = draw_heading(surface, p, sc, index, rect)
-    y = draw_facts(surface, p, sc, s, index, card, rect, y)
-    draw_text_body(surface, p, sc, index, rect, y)
+    surface.set_clip(rect.clip(clip) if clip else rect)
+    whole = Rect(rect.x, rect.y - offset, rect.width, 100_000)
+    y = draw_heading(surface, p, sc, index, whole)
+    y = draw_facts(surface, p, sc, s, index, card, whole, y)
+    y = draw_text_body(surface, p, sc, index, whole, y)
     surface.set_clip(clip)
+    return y - whole.y
 
 
 def draw_heading(surface: pygame.Surface, p: Painter, sc: CompiledScenario, index: int, rect: Rect) -> int:
@@ -101,7 +107,7 @@ def draw_facts(
 
 def draw_text_body(
     surface: pygame.Surface, p: Painter, sc: CompiledScenario, index: int, rect: Rect, y: int
-) -> None:
+) -> int:
     """The description, what it tends to move, its risks and the covert note, while room lasts."""
     t = p.theme
     pal = p.pal
@@ -124,16 +130,24 @@ def draw_text_body(
     if risks and y < rect.bottom:
         y += p.draw_wrapped(
             surface,
-            f"{tr('text.risks')}: {', '.join(risks)}",
+            f"{tr('text.risks')}: {risk_labels(sc, risks)}",
             Rect(rect.x, y, rect.width, rect.bottom - y),
             "small",
             pal.dim,
         )
+    if sc.actions[index].kind == ACTION_PROPOSE and y < rect.bottom:
+        y += p.draw_wrapped(
+            surface,
+            preview_text(sc, sc.actions[index].term, own=False),
+            Rect(rect.x, y + t.px(4), rect.width, rect.bottom - y - t.px(4)),
+            "small",
+        ) + t.px(4)
     if sc.actions[index].covert and y < rect.bottom:
-        p.draw_wrapped(
+        y += t.px(4) + p.draw_wrapped(
             surface,
             tr("text.covert_note"),
             Rect(rect.x, y + t.px(4), rect.width, rect.bottom - y - t.px(4)),
             "small",
             pal.covert,
         )
+    return y

@@ -15,19 +15,19 @@ from game.engine import IllegalMove, check_orders, legal_action_indexes, why_not
 from game.i18n import tr
 from game.scenario.runtime import ACTION_PROPOSE
 from game.shells.window.cards import ActionCard, Toggle
-from game.shells.window.flow import role_phrase
 from game.shells.window.requirements import requirement_text
 from game.shells.window.scenes.dialogs import ConfirmDialog
-from game.shells.window.scenes.play.details import draw_card_details
+from game.shells.window.scenes.play.orderstext import draw_chosen, draw_details
 from game.shells.window.scenes.play.pane import Pane
-from game.shells.window.widgets import Button, Widget
-from game.story.words import action_name, category_name, cost_line, odds_line, reason_text
+from game.shells.window.widgets import Button, ScrollArea, Widget
+from game.story.words import action_name, category_name, cost_line, odds_line, reason_text, role_name
 
 if TYPE_CHECKING:
     from game.shells.window.scenes.play.scene import PlayScene
 
 Rect = pygame.Rect
 CATEGORY_KEYS = (pygame.K_1, pygame.K_2, pygame.K_3, pygame.K_4)
+SUBMIT_KEYS = (pygame.K_RETURN, pygame.K_KP_ENTER)  # with Ctrl: give the orders from anywhere
 
 
 class OrdersPane(Pane):
@@ -45,6 +45,8 @@ class OrdersPane(Pane):
         present = self.present_categories()
         self.category = present[0] if present else 0
         self.stacked = False
+        self.detail_area = ScrollArea()  # the card in focus described in full, scrolled when long
+        self.detail_key: str | None = None
 
     # ------------------------------------------------------------------ choosing
 
@@ -101,12 +103,13 @@ class OrdersPane(Pane):
                 self.status = reason_text(self.match.sc, err.reason)
                 self.invalidate()
                 return
+            self.match.autosave()  # the save holds orders given: Continue keeps them
             app.go.advance()
 
         app.push(
             ConfirmDialog(
                 app,
-                tr("ui.orders.confirm_title"),
+                tr("ui.w.orders.confirm_title"),
                 tr("text.confirm_orders", names=names),
                 confirmed,
                 yes=tr("ui.orders.confirm_yes"),
@@ -114,15 +117,28 @@ class OrdersPane(Pane):
             )
         )
 
+    def areas(self) -> list[ScrollArea]:
+        return [self.area, self.detail_area]
+
     # ------------------------------------------------------------------ categories and keys
 
     def handle_key(self, event: pygame.event.Event) -> bool:
-        """1-4 show a category, B the briefing (not with Ctrl or Alt: those are the app's)."""
+        """1-4 show a category and put the focus on its first card, Down from a tab enters the
+        cards, Ctrl+Enter gives the orders, B the briefing (other Ctrl or Alt keys are the app's)."""
+        if event.key in SUBMIT_KEYS and event.mod & pygame.KMOD_CTRL:
+            self.on_give()
+            return True
         if event.mod & (pygame.KMOD_CTRL | pygame.KMOD_ALT):
             return False
         if event.key in CATEGORY_KEYS:
             self.set_category(event.key - pygame.K_1)
             return True
+        if event.key == pygame.K_DOWN and (self.scene.form.focus_key or "").startswith("tab."):
+            return self.focus_first_card()
+        on_card = (self.scene.form.focus_key or "").startswith("card.")
+        if event.key in (pygame.K_PAGEDOWN, pygame.K_PAGEUP) and on_card and self.detail_area.max_offset:
+            view = self.detail_area.view.height
+            return self.detail_area.scroll(max(40, view - 40) * (1 if event.key == pygame.K_PAGEDOWN else -1))
         if event.key == pygame.K_b:
             self.scene.show_briefing()
             return True
@@ -140,10 +156,18 @@ class OrdersPane(Pane):
             self.category = category
             self.area.offset = 0
             self.invalidate()
-            form = self.scene.form
-            first = next((c for c in self.category_cards() if c.visible), None)
-            if first is not None and (form.focus_key or "").startswith("card."):
-                form.focus_key = first.key
+            self.focus_first_card()
+
+    def focus_first_card(self) -> bool:
+        """The focus on the category's first card that can be chosen (else its first card)."""
+        cards = self.category_cards()
+        first = next((c for c in cards if c.tab_stop), cards[0] if cards else None)
+        if first is None:
+            return False
+        self.scene.form.focus_key = first.key
+        self.scene.form.hover_key = None
+        self.area.reveal(first)
+        return True
 
     def category_cards(self) -> list[ActionCard]:
         sc = self.match.sc
@@ -182,7 +206,7 @@ class OrdersPane(Pane):
             for a, _, left in self.s.programmes
             if sc.actions[a].role == self.scene.role
         ]
-        return tr("text.programmes", running=", ".join(running)) if running else ""
+        return tr("ui.w.programmes", running=", ".join(running)) if running else ""
 
     # ------------------------------------------------------------------ layout
 
@@ -295,6 +319,7 @@ class OrdersPane(Pane):
             requirement = requirement_text(sc, index)
             card.note = tr("ui.orders.requires", what=requirement) if requirement else ""
         card.visible = action.category == self.category
+        card.tab_stop = (card.legal and not card.blocked) or bool(card.selected)
 
     def layout_buttons(self, inner: Rect, bottom_h: int) -> None:
         """Give and Briefing at the bottom right; the text box for resources and choices beside."""
@@ -319,7 +344,7 @@ class OrdersPane(Pane):
         pal = p.pal
         p.draw_text(
             surface,
-            tr("ui.orders.title", role=role_phrase(self.match.sc, self.role), turn=self.s.turn),
+            tr("ui.w.orders.heading", role=role_name(self.match.sc, self.role), turn=self.s.turn),
             (inner.x, inner.y),
             "heading",
             max_width=inner.width,
@@ -342,44 +367,7 @@ class OrdersPane(Pane):
         self.draw_chosen(surface)
 
     def draw_chosen(self, surface: pygame.Surface) -> None:
-        """Resources left, then the orders chosen so far (or why the last card was refused)."""
-        p = self.p
-        t = p.theme
-        pal = p.pal
-        box = self.bottom_text_rect
-        y = box.y
-        p.draw_text(surface, self.resources_text(), (box.x, y), "body_bold", max_width=box.width)
-        y += p.line_height("body_bold")
-        if self.stacked:  # the second line goes beside the buttons
-            y = self.give.rect.centery - p.line_height("small") // 2
-            box = Rect(box.x, y, self.brief_button.rect.x - box.x - t.gap, box.height)
-        if self.status:
-            p.draw_text(surface, self.status, (box.x, y), "small_bold", pal.worse, max_width=box.width)
-            return
-        chosen = "; ".join(action_name(self.match.sc, a) for a in self.selected) or tr(
-            "ui.orders.none_chosen"
-        )
-        p.draw_text(
-            surface,
-            tr("ui.orders.chosen", names=chosen),
-            (box.x, y),
-            "small",
-            pal.dim,
-            max_width=box.width,
-        )
+        draw_chosen(self, surface)
 
     def draw_details(self, surface: pygame.Surface) -> None:
-        """The card in focus (or under the mouse) described beside the list, or a hint."""
-        p = self.p
-        t = p.theme
-        pal = p.pal
-        form = self.scene.form
-        key = form.hover_key if (form.hover_key or "").startswith("card.") else form.focus_key
-        rect = self.detail_rect
-        x = rect.x - t.pad // 2
-        pygame.draw.line(surface, pal.line, (x, rect.y), (x, rect.bottom), 1)
-        if not (key or "").startswith("card."):
-            p.draw_wrapped(surface, tr("ui.orders.details_hint"), rect, "small", pal.dim)
-            return
-        index = int((key or "card.0").split(".")[1])
-        draw_card_details(surface, p, self.match.sc, self.s, index, self.cards.get(index), rect)
+        draw_details(self, surface)

@@ -59,6 +59,14 @@ class Pane:
         """Draw what is not a widget (headings, texts); the scene's form draws the widgets."""
         raise NotImplementedError
 
+    def wanted_height(self, width: int) -> int:
+        """The least height the pane needs to show everything (0: it takes what is left)."""
+        return 0
+
+    def areas(self) -> list[ScrollArea]:
+        """The pane's scrolling parts (the mouse wheel scrolls the one under it)."""
+        return [self.area]
+
     def handle_key(self, event: pygame.event.Event) -> bool:
         """The mode's own keys (a KEYDOWN the scene did not use); True if used."""
         return False

@@ -21,6 +21,7 @@ from game.engine import PUBLIC, State
 from game.i18n import tr
 from game.shells.window.app import App, Scene
 from game.shells.window.board import (
+    NewsBox,
     TrackRow,
     draw_footer,
     draw_news,
@@ -45,7 +46,7 @@ from game.story.words import phase_name, role_name
 
 FOOTER_KEYS = {
     "public": "ui.play.footer.public",
-    "orders": "ui.play.footer.orders",
+    "orders": "ui.w.play.footer.orders",
     "answers": "ui.play.footer.answers",
 }
 
@@ -68,6 +69,7 @@ class PlayScene(Scene):
         self.rows: dict[int, TrackRow] = {}
         self.track_area = ScrollArea()
         self.news_area = ScrollArea()
+        self.news_box = NewsBox(self.news_area)
         self.menu_button = Button("menu", lambda: tr("ui.menu"), self.open_menu, kind="quiet", style="body")
         self.s: State = self.match.view(self.viewer)
         self.pane: Pane = PANES.get(mode, PublicPane)(self)  # any other mode: the public board
@@ -133,7 +135,11 @@ class PlayScene(Scene):
         rows = self.layout_tracks()
         self.layout_right()
         widgets = self.pane.layout(self.main_inner())
-        self.form.set(widgets + rows + [self.menu_button], [self.pane.area, self.track_area])
+        self.news_box.rect = Rect(self.news_rect)
+        self.form.set(
+            [*widgets, self.news_box, *rows, self.menu_button],
+            [*self.pane.areas(), self.news_area, self.track_area],
+        )
         if self.form.focus_key is None:
             self.form.focus_key = widgets[0].key if widgets else None
 
@@ -170,15 +176,26 @@ class PlayScene(Scene):
         title_h = p.line_height("small_bold") + t.px(6)
         rx = self.tracks_rect.right + t.pad
         self.right = Rect(rx, top + t.pad, w - rx - t.pad, bottom - top - 2 * t.pad)
-        self.news = board_news(self.s, self.match)
+        own = self.role if self.private and self.match.hot_seat() else None  # its secrets: its eyes only
+        self.news = board_news(self.s, self.match, own)
         pad_x, pad_y = t.px(10), t.px(8)
         wanted = title_h + 2 * pad_y + news_height(p, self.news, self.right.width - 2 * pad_x)
+        room_left = self.right.height - roles_height(p, self.s, self.right.width) - 2 * t.gap
         news_h = max(
             p.line_height("body") * 2 + title_h + 2 * pad_y,
-            min(wanted, round(self.right.height * self.pane.news_share)),
+            min(
+                wanted,
+                round(self.right.height * self.pane.news_share),
+                room_left - self.pane.wanted_height(self.right.width),
+            ),
         )
         self.news_rect = Rect(self.right.x, self.right.y, self.right.width, news_h)
-        self.roles_rect = Rect(self.right.x, self.news_rect.bottom + t.gap, self.right.width, roles_height(p))
+        self.roles_rect = Rect(
+            self.right.x,
+            self.news_rect.bottom + t.gap,
+            self.right.width,
+            roles_height(p, self.s, self.right.width),
+        )
         self.main_rect = Rect(
             self.right.x,
             self.roles_rect.bottom + t.gap,
@@ -191,6 +208,9 @@ class PlayScene(Scene):
             self.news_rect.width - 2 * pad_x,
             news_h - 2 * pad_y - title_h,
         )
+        self.news_area.reset(self.news_inner)  # the wheel and keys scroll it before it is drawn
+        self.news_area.extend(news_height(p, self.news, self.news_inner.width))
+        self.news_area.apply()
 
     def main_inner(self) -> Rect:
         t = self.p.theme
@@ -230,7 +250,7 @@ class PlayScene(Scene):
             return tr("ui.badge.private", role=role_name(sc, self.role, short=False)), self.p.pal.covert
         if self.viewer == PUBLIC:
             return tr("ui.badge.public"), None
-        return tr("ui.badge.solo", role=role_name(sc, self.viewer)), None
+        return tr("ui.w.badge.solo", role=role_name(sc, self.viewer)), None
 
     def draw_top(self, surface: pygame.Surface) -> None:
         """The top bar: the game, the turn and phase, whose screen, and the deliberation pill."""

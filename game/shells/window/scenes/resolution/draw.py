@@ -93,7 +93,14 @@ def draw_dice(self: ResolutionScene, surface: pygame.Surface, step: Step, x: int
             PART_PARTIAL: "ui.check.partial",
             PART_FAILURE: "ui.check.failure",
         }.get(part, "ui.check.failure")
-        sum_text = f"{d1} + {d2}" + (f" {modifier:+d}" if modifier else "") + f" = {total}"
+        sum_text = tr(
+            "ui.w.dice.sum",
+            d1=d1,
+            d2=d2,
+            modifier=f" {modifier:+d}" if modifier else "",
+            total=total,
+            target=dice.target,
+        )
         r = p.draw_text(surface, sum_text, (tx, ty), "body_bold")
         color = pal.better if part == PART_SUCCESS else pal.worse if part == PART_FAILURE else pal.neutral
         label = tr(outcome)

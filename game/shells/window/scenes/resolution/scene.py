@@ -29,6 +29,7 @@ from game.shells.window.board import (
 from game.shells.window.scenes.resolution.draw import draw_steps
 from game.shells.window.scenes.resolution.steps import DICE_SECONDS, Step, build_steps
 from game.shells.window.widgets import Button, ScrollArea
+from game.story.outlook import baseline, marks_on, near_endings, risk_labels
 from game.story.words import computer_reason, role_name
 
 Rect = pygame.Rect
@@ -185,17 +186,15 @@ class ResolutionScene(Scene):
         """Each track at its value at this moment of the animation."""
         rows = []
         moving = self.current_moves()
+        seen = baseline(self.s)  # the one baseline: the board the roles last saw
+        near = {mark.track for ending in near_endings(self.s) for mark, _ in ending.marks}
         for index in visible_tracks(self.s):
             row = self.rows.get(index) or self.rows.setdefault(index, TrackRow(index))
             model = self.s.scenario.model.tracks[index]
             value = self.track_value(index)
-            row.set(
-                text(model.name),
-                model.good,
-                value,
-                self.start[index],
-                round(value) - self.start[index],
-            )
+            row.set(text(model.name), model.good, value, seen[index], round(value) - seen[index])
+            row.marks = tuple(sorted({mark.at for mark in marks_on(self.s.scenario, index)}))
+            row.near = self.done and index in near
             row.flash = 1.0 if index in moving else 0.0
             rows.append(row)
         return rows
@@ -228,7 +227,7 @@ class ResolutionScene(Scene):
         area.apply()
 
     def step_text(self, step: Step) -> str:
-        return step.text + (f"  ({', '.join(step.risks)})" if step.risks else "")
+        return step.text + (f"  ({risk_labels(self.s.scenario, step.risks)})" if step.risks else "")
 
     def reason_text(self, step: Step) -> str:
         sc = self.match.sc
@@ -267,7 +266,7 @@ class ResolutionScene(Scene):
         badge = (
             tr("ui.badge.public")
             if self.viewer == PUBLIC
-            else tr("ui.badge.solo", role=role_name(self.match.sc, self.viewer))
+            else tr("ui.w.badge.solo", role=role_name(self.match.sc, self.viewer))
         )
         draw_top_bar(surface, p, tr("ui.title.game"), tr("text.resolution", turn=record.turn), badge, None, 0)
         draw_section_title(
