@@ -18,7 +18,7 @@ from game.errors import ContentError
 from game.i18n import language, text, tr, trn
 from game.report.model import TurnReport
 from game.report.sentences import turn_list
-from game.scenario.msel import OBJECTIVES, schedule_of
+from game.scenario.msel import OBJECTIVES, objective_label, schedule_of
 from game.scenario.runtime import CompiledScenario
 from game.story.facts import Story, tell
 from game.story.schedule import DUE, INJECTED, MET, MISSED, NEWS, OPEN, PARTLY, InjectOutcome, Seen, compare
@@ -104,7 +104,7 @@ def schedule_line(sc: CompiledScenario, outcome: InjectOutcome) -> ScheduleLine:
         item.id,
         item.turn,
         text(sc.model.events[item.event].headline),
-        item.objective,
+        objective_label(item.objective),
         tr(OBJECTIVES[item.objective]),
         item.response.get(language(), item.response["en"]),
         played,

@@ -23,6 +23,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from game.errors import ContentError, Problem
+from game.i18n import tr
 from game.scenario.load import validation_problems
 from game.scenario.runtime import CompiledScenario
 from game.scenario.yaml_loader import Document, YamlPath, load_yaml_file
@@ -36,7 +37,23 @@ OBJECTIVES = {
     "LO5": "msel.lo.LO5",
     "LO6": "msel.lo.LO6",
 }
+# How each objective is labelled in the current language (the Spanish pages call them OA1 ...).
+OBJECTIVE_LABELS = {
+    "LO1": "msel.id.LO1",
+    "LO2": "msel.id.LO2",
+    "LO3": "msel.id.LO3",
+    "LO4": "msel.id.LO4",
+    "LO5": "msel.id.LO5",
+    "LO6": "msel.id.LO6",
+}
 LANGUAGES = ("en", "es")
+
+
+def objective_label(objective: str) -> str:
+    """'LO3' as the seminar's pages in the current language name it ('OA3' in Spanish)."""
+    return tr(OBJECTIVE_LABELS[objective]) if objective in OBJECTIVE_LABELS else objective
+
+
 MAX_INJECTS = 60
 
 Id = Annotated[str, Field(pattern=r"^[a-z][a-z0-9_]*$", min_length=1, max_length=48)]
