@@ -93,6 +93,8 @@ def schedule_line(sc: CompiledScenario, outcome: InjectOutcome) -> ScheduleLine:
         played = tr("report.schedule.played.news", turn=outcome.played_turn)
     elif outcome.played_how == INJECTED:
         played = tr("report.schedule.played.inject", turn=outcome.played_turn)
+    elif outcome.status == DUE:
+        played = tr("report.schedule.played.not_yet")
     else:
         played = tr("report.schedule.played.none")
     turns = list(range(outcome.first_turn, outcome.last_turn + 1))
