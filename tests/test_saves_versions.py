@@ -25,7 +25,7 @@ def home(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
 
 
 def test_every_older_version_has_a_migration() -> None:
-    assert OLDEST_VERSION == 1 and SAVE_VERSION == 2
+    assert OLDEST_VERSION == 1 and SAVE_VERSION == 3
     assert sorted(MIGRATIONS) == list(range(OLDEST_VERSION, SAVE_VERSION))
 
 
@@ -69,7 +69,7 @@ def test_migration_1_to_2_is_a_pure_function() -> None:
     before = copy.deepcopy(raw)
     doc = migrate(raw)
     assert raw == before, "the input is not changed"
-    assert doc["save_version"] == 2 and doc["format"] == "commonground-save"
+    assert doc["save_version"] == SAVE_VERSION and doc["format"] == "commonground-save"
     assert doc["scenario"] == {
         "id": "save_test",
         "hash": raw["scenario_hash"],

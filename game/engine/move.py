@@ -17,8 +17,9 @@ from game.engine.orders import IllegalMove
 from game.engine.state import State
 from game.engine.turn import answer_proposals, resolve_turn
 
-ANSWERS, ORDERS, ADJUST, INJECT = "answers", "orders", "adjust", "inject"
-MOVE_KINDS = (ANSWERS, ORDERS, ADJUST, INJECT)
+ANSWERS, ORDERS, ADJUST, INJECT, NOTE = "answers", "orders", "adjust", "inject", "note"
+MOVE_KINDS = (ANSWERS, ORDERS, ADJUST, INJECT, NOTE)
+MAX_NOTE = 1_000  # an observer's note: a few sentences written during play
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,6 +32,9 @@ class Move:
       per order (computer players; empty strings for people).
     - ADJUST: ``changes`` track -> delta, with the facilitator's ``reason``.
     - INJECT: ``event`` played now, with the facilitator's ``reason``.
+    - NOTE: an observer's note the facilitator wrote at this turn, in ``reason``; it changes
+      nothing in the game (the state stays as it was) and no view of the game carries it: only
+      the moves hold it, so the save keeps it and the report shows it at its turn.
     """
 
     kind: str
@@ -93,6 +97,10 @@ def inject_move(turn: int, event: int, reason: str) -> Move:
     return Move(INJECT, turn, event=event, reason=reason)
 
 
+def note_move(turn: int, text: str) -> Move:
+    return Move(NOTE, turn, reason=text)
+
+
 def apply_move(state: State, move: Move) -> State:
     """The game after ``move``; raises IllegalMove, leaving ``state`` as it was, if it does not fit."""
     if move.turn != state.turn:
@@ -106,4 +114,15 @@ def apply_move(state: State, move: Move) -> State:
         return adjust_tracks(state, dict(move.changes), move.reason)
     if kind == INJECT:
         return inject_event(state, move.event, move.reason)
+    if kind == NOTE:
+        return _check_note(state, move.reason)
     raise IllegalMove(f"unknown move kind {kind!r}")
+
+
+def _check_note(state: State, text: str) -> State:
+    """A note is kept as written, but never an empty or an overlong one; the game is unchanged."""
+    if not text.strip():
+        raise IllegalMove("an observer note needs some text")
+    if len(text) > MAX_NOTE:
+        raise IllegalMove(f"the note is too long (limit {MAX_NOTE} characters)")
+    return state

@@ -13,6 +13,7 @@ from game.kit.pages_facilitator import facilitator_sheet
 from game.kit.pages_forms import feedback_page, order_slips, record_sheet
 from game.kit.pages_intro import cover, how_to_play, turn_reference
 from game.kit.pages_roles import role_sheets
+from game.kit.pages_schedule import schedule_sheet
 from game.scenario.runtime import CompiledScenario
 from game.session.atomic import write_atomic
 
@@ -41,6 +42,7 @@ def _build(sc: CompiledScenario, paper: str) -> bytes:
     how_to_play(pdf, sc)
     turn_reference(pdf, sc)
     facilitator_sheet(pdf, sc)
+    schedule_sheet(pdf, sc)
     board(pdf, sc)
     role_sheets(pdf, sc)
     card_decks(pdf, sc)

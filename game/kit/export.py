@@ -17,6 +17,7 @@ from typing import Any
 
 from game.engine import result
 from game.engine.log import L_EVENT, L_NOTE, L_ORDER, L_SKIPPED
+from game.engine.move import NOTE
 from game.i18n import language, text, tr
 from game.kit.export_changes import change_rows
 from game.scenario.runtime import OUTCOME_NAMES, CompiledScenario
@@ -89,7 +90,7 @@ def export_document(session: Any) -> dict[str, Any]:
             }
             for r, score in enumerate(scores)
         ],
-        "decisions": list(decision_rows(story)),
+        "decisions": with_notes(list(decision_rows(story)), session.moves),
         "changes": list(change_rows(story)),
     }
 
@@ -130,6 +131,17 @@ def decision_rows(story: Story) -> Iterator[Row]:
         rows += [order_row(story, turn, order) for order in turn.orders]
         rows.sort(key=lambda row: (row["position"] is None, row["position"] or 0))
         yield from rows
+
+
+def with_notes(rows: list[Row], moves: Any) -> list[Row]:
+    """The facilitator's observer notes as decisions of kind ``note`` (text in ``reason``), each
+    after the other decisions of its turn: a note changes nothing, so it has no log position."""
+    notes = []
+    for number, move in enumerate(m for m in moves if m.kind == NOTE):
+        row = _row(move.turn, None, "note", f"note_{number + 1}", tr("report.observer"))
+        row["reason"] = move.reason
+        notes.append(row)
+    return sorted(rows + notes, key=lambda row: row["turn"])  # stable: a turn's notes come last
 
 
 def _row(turn: int, position: int | None, kind: str, ident: str, name: str) -> Row:

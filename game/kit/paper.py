@@ -58,6 +58,9 @@ class PaperTurn(Strict):
     news: Id | None = Field(None, description="the event the table drew (checked, not forced)")
     answers: dict[Id, dict[Id, Literal["accept", "reject"] | bool]] = {}
     facilitator: list[FacilitatorDecision] = []
+    notes: list[Annotated[str, Field(min_length=1, max_length=1_000)]] = Field(
+        [], description="the facilitator's observer notes of the turn (in the save and the report only)"
+    )
     orders: dict[Id, list[Annotated[str, Field(min_length=1, max_length=120)] | Proposal]] = {}
     dice: dict[
         Annotated[str, Field(min_length=1, max_length=120)],

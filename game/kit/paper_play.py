@@ -107,6 +107,13 @@ def play_turn(paper: Paper, session: Session, entry: PaperTurn, here: YamlPath) 
             raise _Refused(
                 paper.problem(where, f"turn {entry.turn}: {reason_text(sc, err.reason)}")
             ) from None
+    for number, note in enumerate(entry.notes):
+        try:
+            session.note(note)
+        except IllegalMove as err:
+            raise _Refused(
+                paper.problem(here + ("notes", number), f"turn {entry.turn}: {err.reason}")
+            ) from None
     orders(paper, session, entry, here)
     session.advance()
 

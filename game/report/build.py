@@ -26,6 +26,7 @@ from game.report.model import (
     TrackMove,
     TurnReport,
 )
+from game.report.observe import schedule_outcomes, with_notes
 from game.report.sentences import level_name
 from game.report.timeline import series, turn_report
 from game.scenario.runtime import CompiledScenario
@@ -54,7 +55,7 @@ def build_report(session: Any) -> Report:
     sc = s.scenario
     m = sc.model
     story = tell(s, session.moves)
-    timeline = tuple(turn_report(story, turn) for turn in story.turns)
+    timeline = with_notes([turn_report(story, turn) for turn in story.turns], session.moves)
     risks = risk_reports(story)
     materialized = {r.id for r in risks if r.materialized}
     ending = m.endings[s.ending] if s.ending >= 0 else None
@@ -82,6 +83,7 @@ def build_report(session: Any) -> Report:
         ending_names=tuple(text(e.name) for e in m.endings),
         ending_ids=tuple(e.id for e in m.endings),
         this_ending=s.ending,
+        schedule=schedule_outcomes(story, s),
     )
 
 

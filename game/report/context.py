@@ -276,6 +276,7 @@ def turn_context(turn: TurnReport) -> Ctx:
         "orders": orders,
         "followed": followed,
         "moves": chips(turn.moves),
+        "notes": list(turn.notes),
     }
 
 
@@ -285,6 +286,7 @@ def timeline_section(report: Report) -> Ctx:
         "consequences": "report.consequences",
         "net_changes": "report.net_changes",
         "secret": "report.secret",
+        "observer": "report.observer",
     }
     return {
         "turns": [turn_context(t) for t in report.timeline],

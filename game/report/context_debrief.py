@@ -12,13 +12,57 @@ from __future__ import annotations
 
 from game.i18n import tr, trn
 from game.report.feedback import feedback_form
+from game.report.feedback_answers import OPEN_NAMES, RATING_NAMES
 from game.report.model import Report
 from game.report.sentences import materialized_risks, signed, turn_list
 
 Ctx = dict[str, object]
 BLANK_ROWS = 3
-DEBRIEF_TITLES = {"plan": "report.h.plan", "feedback": "report.h.feedback"}
-DEBRIEF_NOTES = {"plan": "report.plan_note", "feedback": "report.feedback_note"}
+DEBRIEF_TITLES = {
+    "schedule": "report.h.schedule",
+    "plan": "report.h.plan",
+    "answers": "report.h.answers",
+    "feedback": "report.h.feedback",
+}
+DEBRIEF_NOTES = {
+    "schedule": "report.schedule_note",
+    "plan": "report.plan_note",
+    "answers": "report.answers_note",
+    "feedback": "report.feedback_note",
+}
+
+
+def schedule_section(report: Report) -> Ctx | None:
+    """The injects schedule against the game: played or not, and each expected response seen or not."""
+    if not report.schedule:
+        return None
+    rows = [
+        {
+            "turn": line.turn,
+            "headline": line.headline,
+            "objective": line.objective,
+            "objective_name": line.objective_name,
+            "response": line.response,
+            "played": line.played,
+            "window": line.window,
+            "seen": [{"words": words, "met": met} for words, met in line.seen],
+            "status": line.status,
+            "status_word": line.status_word,
+        }
+        for line in report.schedule
+    ]
+    met = sum(1 for line in report.schedule if line.status == "met")
+    columns = {
+        name: tr(key)
+        for name, key in (
+            ("turn", "report.schedule.col.turn"),
+            ("inject", "report.schedule.col.inject"),
+            ("expected", "report.schedule.col.expected"),
+            ("done", "report.schedule.col.done"),
+        )
+    }
+    summary = trn("report.schedule.summary", met, total=len(report.schedule))
+    return {"rows": rows, "columns": columns, "summary": summary}
 
 
 def plan_section(report: Report) -> Ctx:
@@ -76,4 +120,40 @@ def feedback_section(report: Report) -> Ctx:
     }
 
 
-DEBRIEF_BUILDERS = {"plan": plan_section, "feedback": feedback_section}
+def answers_section(report: Report) -> Ctx | None:
+    """What the participants answered on the feedback form (kept beside the save), if anyone did."""
+    answers = report.feedback
+    if answers is None or not answers.sheets:
+        return None
+    form = feedback_form()
+    sheets = answers.sheets
+    ratings = []
+    for rating, name in zip(form.ratings, RATING_NAMES, strict=True):
+        given = [s.ratings[name] for s in sheets if name in s.ratings]
+        mean = f"{sum(given) / len(given):.1f}" if given else "–"
+        counts = [sum(1 for g in given if g == point) for point in range(1, 6)]
+        ratings.append(
+            {"number": rating.number, "text": rating.text, "objective": rating.objective, "mean": mean}
+            | {"answered": len(given), "counts": counts}
+        )
+    open_answers = [
+        {"question": question, "answers": [s.answers[name] for s in sheets if s.answers.get(name)]}
+        for question, name in zip(form.open_questions, OPEN_NAMES, strict=True)
+    ]
+    words = {"mean": tr("report.answers.mean"), "answered": tr("report.answers.answered")}
+    return {
+        "summary": trn("report.answers.summary", len(sheets)),
+        "skipped": trn("report.answers.skipped", answers.skipped) if answers.skipped else "",
+        "ratings": ratings,
+        "open": [item for item in open_answers if item["answers"]],
+        "points": list(range(1, 6)),
+        "words": words,
+    }
+
+
+DEBRIEF_BUILDERS = {
+    "schedule": schedule_section,
+    "plan": plan_section,
+    "answers": answers_section,
+    "feedback": feedback_section,
+}

@@ -12,6 +12,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from game.i18n import tr
+from game.scenario.msel import objective_label
 
 # (catalog key, the learning objective or the part of the exercise it asks about)
 RATINGS = (
@@ -48,7 +49,7 @@ FIELDS = ("feedback.field.role", "feedback.field.date", "feedback.field.name")
 class Rating:
     number: int
     text: str
-    objective: str  # LO1 ... or '' for a question about the exercise itself
+    objective: str  # LO1 ... (OA1 ... in Spanish) or '' for a question about the exercise itself
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,6 +70,9 @@ def feedback_form() -> FeedbackForm:
         intro=tr("feedback.intro"),
         fields=tuple(tr(key) for key in FIELDS),
         scale=tuple(tr(key) for key in SCALE),
-        ratings=tuple(Rating(n, tr(key), lo) for n, (key, lo) in enumerate(RATINGS, start=1)),
+        ratings=tuple(
+            Rating(n, tr(key), objective_label(lo) if lo else "")
+            for n, (key, lo) in enumerate(RATINGS, start=1)
+        ),
         open_questions=tuple(tr(key) for key in OPEN),
     )

@@ -8,6 +8,7 @@ like the game); numbers stay numbers so each renderer can draw them its own way.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Any
 
 from game.report.typical import Typical
 
@@ -81,6 +82,7 @@ class TurnReport:
     moves: tuple[TrackMove, ...]  # net change of each track over the turn
     tracks: tuple[int, ...]  # values at the end of the turn
     complete: bool = True  # False for the turn still being played
+    notes: tuple[str, ...] = ()  # the facilitator's observer notes written at this turn
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,6 +217,8 @@ class Report:
     typical: Typical | None = None
     typical_note: str = ""  # why there is no "how typical" section, when there is none
     whatif: Comparison | None = None
+    schedule: tuple[Any, ...] = ()  # the injects schedule against the game (story.schedule.InjectOutcome)
+    feedback: Any = None  # participants' answers to the feedback form (report.feedback_answers), if any
 
 
 @dataclass(frozen=True, slots=True)

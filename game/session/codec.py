@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from typing import Any
 
-from game.engine.move import ADJUST, ANSWERS, INJECT, ORDERS, Move
+from game.engine.move import ADJUST, ANSWERS, INJECT, NOTE, ORDERS, Move
 from game.engine.orders import IllegalMove
 from game.scenario.runtime import CompiledScenario
 
@@ -54,6 +54,8 @@ def encode(sc: CompiledScenario, move: Move) -> JsonMove:
     elif move.kind == INJECT:
         out["event"] = sc.model.events[move.event].id
         out["reason"] = move.reason
+    elif move.kind == NOTE:
+        out["text"] = move.reason
     return out
 
 
@@ -91,6 +93,8 @@ def decode(sc: CompiledScenario, doc: Mapping[str, Any]) -> Move:
     if kind == INJECT:
         event = _index(sc.event_index, doc.get("event"), "event", ("event",))
         return Move(INJECT, turn, event=event, reason=str(doc.get("reason", "")))
+    if kind == NOTE:
+        return Move(NOTE, turn, reason=str(doc.get("text", "")))
     raise UnknownId(("type",), "move type", kind)
 
 

@@ -9,9 +9,12 @@ Version history (docs/saves.md has the full description):
 
 1. The first layout: scenario fields flat at the top (``scenario_id``, ``scenario_hash``,
    ``scenario_path``), a snapshot of the final state only.
-2. (current) a ``format`` marker, a ``scenario`` object, the session name, the orders given but
+2. A ``format`` marker, a ``scenario`` object, the session name, the orders given but
    not yet resolved (``pending``), and a snapshot after every move (``snapshot.steps``), so a
    replay can name the first move that diverges.
+3. (current) observer notes: a move ``{"type": "note", "turn": N, "text": ...}`` that the
+   facilitator writes during play; it changes nothing in the game. A version 2 save is a
+   version 3 save without notes.
 
 Migrations turn an older document into the current one before it is checked; each is a plain
 function from one version's dict to the next, so they can be tested on their own.
@@ -39,7 +42,7 @@ from game.engine import State
 from game.session.limits import MAX_SEED
 
 FORMAT = "commonground-save"
-SAVE_VERSION = 2
+SAVE_VERSION = 3
 OLDEST_VERSION = 1
 
 MAX_MOVES = 2_000
@@ -103,7 +106,13 @@ class InjectMove(_Model):
     reason: Reason
 
 
-Move = Annotated[AnswersMove | OrdersMove | AdjustMove | InjectMove, Discriminator("type")]
+class NoteMove(_Model):
+    type: Literal["note"]
+    turn: TurnNumber
+    text: Annotated[StrictStr, Field(min_length=1, max_length=2_000)]
+
+
+Move = Annotated[AnswersMove | OrdersMove | AdjustMove | InjectMove | NoteMove, Discriminator("type")]
 
 
 class ScenarioRef(_Model):
@@ -149,7 +158,7 @@ class SaveDocument(_Model):
     """A save of the current version, as checked before anything is replayed."""
 
     format: Literal["commonground-save"]
-    save_version: Literal[2]
+    save_version: Literal[3]
     app_version: Annotated[StrictStr, Field(max_length=40)] = ""
     saved_at: Annotated[StrictStr, Field(max_length=40)] = ""
     name: Annotated[StrictStr, Field(max_length=MAX_NAME)] = ""
@@ -236,7 +245,12 @@ def migrate_1_to_2(doc: dict[str, Any]) -> dict[str, Any]:
     return new
 
 
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: migrate_1_to_2}
+def migrate_2_to_3(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 3 added the note move; a version 2 save has none, so only its number changes."""
+    return doc | {"save_version": 3}
+
+
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: migrate_1_to_2, 2: migrate_2_to_3}
 
 
 def migrate(doc: dict[str, Any]) -> dict[str, Any]:

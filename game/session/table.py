@@ -33,6 +33,7 @@ from game.engine.move import (
     answers_move,
     apply_move,
     inject_move,
+    note_move,
     orders_move,
 )
 from game.engine.view import legality_view
@@ -298,6 +299,10 @@ class Session:
 
     def inject(self, event: int, reason: str) -> None:
         self._apply(inject_move(self.state.turn, event, reason))
+
+    def note(self, text: str) -> None:
+        """An observer's note at this turn: kept in the save, shown in the report, seen by no team."""
+        self._apply(note_move(self.state.turn, text.strip()))
 
     def recheck_pending(self) -> list[int]:
         """Hand back the orders and answers that no longer fit after a decision; the roles

@@ -10,12 +10,14 @@ from __future__ import annotations
 import argparse
 import os
 import sys
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
 from game.errors import EXIT_OK, BadInput
 from game.i18n import tr
 from game.report import FORMATS, make_report, render, write_text
+from game.report.feedback_answers import read_answers
 from game.report.whatif import WhatIfError
 from game.session.store import holds_a_save, load_session, resolve_save
 from game.shells.options import interface_language
@@ -80,6 +82,7 @@ def _report(args: argparse.Namespace) -> int:
         raise BadInput(f"--what-if: {err}") from None
     finally:
         stop()
+    report = replace(report, feedback=read_answers(save))  # the feedback form's answers, kept beside it
     content = render(report, fmt)
     if out is None:
         sys.stdout.write(content)

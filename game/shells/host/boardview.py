@@ -9,6 +9,7 @@ from typing import Any
 
 from game.engine import FACILITATOR, PUBLIC
 from game.i18n import text, tr
+from game.report.observe import facilitator_extras
 from game.shells.host import viewparts
 from game.shells.host.codes import FACILITATOR_SEAT, shown
 from game.shells.host.room import Room
@@ -90,7 +91,7 @@ def facilitator_view(room: Room, base_url: str, status: tuple[bool, str] | None)
         "save_error": room.save_error,
         "status": None if status is None else {"ok": status[0], "text": status[1]},
         "ending": viewparts.ending(view, None),
-    }
+    } | facilitator_extras(session)
 
 
 def _dice_orders(room: Room) -> list[dict[str, Any]]:

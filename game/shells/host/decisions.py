@@ -52,6 +52,14 @@ def inject(room: Room, event_id: str, reason: str) -> Outcome:
     return "host.fac.done.inject", {"event": event}
 
 
+def note(room: Room, text: str) -> Outcome:
+    """An observer note at this turn: saved at once; it changes nothing a team sees."""
+    _engine(room.session.note, text)
+    room.save()
+    room.changed()
+    return "host.fac.done.note", {"turn": room.session.state.turn}
+
+
 def adjust(room: Room, changes: dict[str, int], reason: str) -> Outcome:
     """Adjudicate, as in a matrix game: tracks moved with the written reason on record."""
     sc = room.session.scenario

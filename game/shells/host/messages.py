@@ -77,6 +77,13 @@ class Inject(Message):
     reason: Reason
 
 
+class Note(Message):
+    """An observer note: kept in the save and the report, never sent to a team's device."""
+
+    type: Literal["note"]
+    text: Annotated[str, StringConstraints(min_length=1, max_length=1_000)]
+
+
 class Adjust(Message):
     type: Literal["adjust"]
     changes: Annotated[dict[Id, Annotated[int, Field(ge=-50, le=50)]], Field(min_length=1, max_length=30)]
@@ -139,7 +146,7 @@ class RenewCode(Message):
 TEAM = DraftOrders | SubmitOrders | ChangeOrders | DraftAnswers | SubmitAnswers | ChangeAnswers | Language
 FACILITATOR = (
     Inject | Adjust | Dice | ClearDice | Undo | Pause | SetDeadline | LateNow | Hold | ResolveNow | ShowCodes
-) | (RenewCode | Language)
+) | (RenewCode | Language | Note)
 _TEAM = TypeAdapter(Annotated[TEAM, Field(discriminator="type")])
 _FACILITATOR = TypeAdapter(Annotated[FACILITATOR, Field(discriminator="type")])
 
@@ -199,11 +206,12 @@ def _facilitator(room: Room, message: Message) -> decisions.Outcome | None:
         ResolveNow: lambda m: decisions.resolve_now(room),
         ShowCodes: lambda m: decisions.show_codes(room, m.shown),
         RenewCode: lambda m: decisions.renew_code(room, m.seat),
+        Note: lambda m: decisions.note(room, m.text),
     }
     handler = handlers.get(type(message))
     if handler is None:
         return None
     with room.lock:
-        if room.session.terminal and not isinstance(message, (Undo, ShowCodes, RenewCode)):
+        if room.session.terminal and not isinstance(message, (Undo, ShowCodes, RenewCode, Note)):
             raise Refused("host.refused.over")
         return handler(message)

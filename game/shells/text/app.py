@@ -245,6 +245,7 @@ class TextGame:
                 return ()
             if head in ("h", "help", "?"):
                 self.console.print(plain(tr("text.orders_help")))
+                self.console.print(plain(tr("text.note_help")))
                 continue
             if head in ("b", "brief", "briefing"):
                 self.briefing(role)
@@ -257,6 +258,9 @@ class TextGame:
             if head == "undo":
                 self.undo_turn()
                 return None
+            if head == "note":
+                self.note(line.split(maxsplit=1)[1] if len(words) > 1 else "")
+                continue
             if head in ("i", "info") and len(words) == 2:
                 self.details(s, numbered, words[1])
                 continue
@@ -284,6 +288,15 @@ class TextGame:
             self.console.print(f"[red]{plain(err)}[/red]")
             return
         self.console.print(plain(tr("text.saved", path=path)))
+
+    def note(self, text: str) -> None:
+        """The facilitator's observer note: kept in the save and the report, never shown to a team."""
+        try:
+            self.session.note(text)
+        except IllegalMove as err:
+            self.console.print(f"[red]{plain(err.reason)}[/red]")
+            return
+        self.console.print(plain(tr("text.note_kept", turn=self.session.state.turn)))
 
     def undo_turn(self) -> None:
         """The facilitator's undo: step back to before the last resolved turn."""

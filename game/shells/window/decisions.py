@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from game.engine import IllegalMove
-from game.engine.move import ANSWERS, INJECT, ORDERS, Move
+from game.engine.move import ANSWERS, INJECT, NOTE, ORDERS, Move
 from game.i18n import text, tr
 from game.story.words import action_name, effect_words, role_name
 
@@ -141,6 +141,8 @@ def describe_move(session: Session, move: Move) -> str:
     if move.kind == INJECT:
         headline = text(sc.model.events[move.event].headline)
         return tr("ui.fac.move.inject", headline=headline, turn=move.turn)
+    if move.kind == NOTE:
+        return tr("ui.fac.move.note", turn=move.turn)
     return tr("ui.fac.move.adjust", reason=move.reason, turn=move.turn)
 
 

@@ -22,6 +22,7 @@ from game.shells.window.cards import Toggle
 from game.shells.window.scenes.end.facts import EndFacts, end_facts
 from game.shells.window.scenes.end.outcome import draw_charts, draw_outcome
 from game.shells.window.scenes.end.record import draw_chain, draw_debrief
+from game.shells.window.scenes.feedback import FeedbackScene
 from game.shells.window.widgets import Button, ScrollArea
 
 Rect = pygame.Rect
@@ -52,6 +53,7 @@ class EndScene(Scene):
         self.menu_button = Button("title", lambda: tr("ui.main_menu"), self.on_title)
         self.save_button = Button("save", lambda: tr("ui.menu.save"), self.on_save)
         self.report_button = Button("report", lambda: tr("ui.report.button"), self.on_report)
+        self.feedback_button = Button("feedback", lambda: tr("ui.feedback.button"), self.on_feedback)
         self.content_height = 0
         self._facts: tuple[int, EndFacts] | None = None
 
@@ -88,6 +90,9 @@ class EndScene(Scene):
 
     def on_save(self) -> None:
         self.app.go.save_game()
+
+    def on_feedback(self) -> None:
+        self.app.push(FeedbackScene(self.app))
 
     def handle(self, event: pygame.event.Event) -> bool:
         if event.type == pygame.KEYDOWN:
@@ -128,7 +133,13 @@ class EndScene(Scene):
         self.reveal_button.rect = Rect(w - t.pad * 2 - rw, top, rw, tab_h)
         bottom = h - footer_height(p) - t.pad
         bh = self.new_button.preferred_height(p)
-        buttons = [self.report_button, self.save_button, self.menu_button, self.new_button]
+        buttons = [
+            self.feedback_button,
+            self.report_button,
+            self.save_button,
+            self.menu_button,
+            self.new_button,
+        ]
         bx = w - t.pad * 2
         for button in reversed(buttons):
             bw = button.preferred_width(p)

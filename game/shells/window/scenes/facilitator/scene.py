@@ -32,6 +32,8 @@ from game.shells.window.scenes.facilitator.custom import CustomSection
 from game.shells.window.scenes.facilitator.dice import DiceSection
 from game.shells.window.scenes.facilitator.frame import draw_banner_text, draw_frame, draw_table
 from game.shells.window.scenes.facilitator.inject import InjectSection
+from game.shells.window.scenes.facilitator.notes import NotesSection
+from game.shells.window.scenes.facilitator.schedule import ScheduleSection
 from game.shells.window.scenes.facilitator.section import Section, TextSource
 from game.shells.window.scenes.facilitator.timer import TimerSection
 from game.shells.window.scenes.facilitator.undo import UndoSection
@@ -42,12 +44,14 @@ if TYPE_CHECKING:
     from game.session.table import Session
 
 Rect = pygame.Rect
-SECTIONS = ("inject", "custom", "adjudicate", "dice", "timer", "undo")
+SECTIONS = ("inject", "custom", "adjudicate", "dice", "notes", "schedule", "timer", "undo")
 SECTION_KEYS = {
     "inject": "ui.fac.section.inject",
     "custom": "ui.fac.section.custom",
     "adjudicate": "ui.fac.section.adjudicate",
     "dice": "ui.fac.section.dice",
+    "notes": "ui.fac.section.notes",
+    "schedule": "ui.fac.section.schedule",
     "timer": "ui.fac.section.timer",
     "undo": "ui.fac.section.undo",
 }
@@ -91,6 +95,8 @@ class FacilitatorScene(Scene):
             "custom": CustomSection(self),
             "adjudicate": AdjudicateSection(self),
             "dice": self.dice,
+            "notes": NotesSection(self),
+            "schedule": ScheduleSection(self),
             "timer": TimerSection(self),
             "undo": UndoSection(self),
         }
