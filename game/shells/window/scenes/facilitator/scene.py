@@ -217,12 +217,12 @@ class FacilitatorScene(Scene):
         left_w = max(t.px(200), min(t.px(250), round(self.box.width * 0.2)))
         x = self.box.x + t.pad
         y = self.banner.bottom + t.pad
-        tab_h = p.line_height("body_bold") + t.px(14)
+        tab_h = p.line_height("body_bold") + t.px(10)  # eight sections and the table fit at 1280x720
         for name, tab in zip(SECTIONS, self.tabs, strict=True):
             tab.selected = name == self.section
             tab.label = tr(SECTION_KEYS[name])
             tab.rect = Rect(x, y, left_w, tab_h)
-            y += tab_h + t.px(6)
+            y += tab_h + t.px(4)
         y += t.pad
         self.pause_button.rect = Rect(x, y, left_w, tab_h)
         y += tab_h + t.pad * 2

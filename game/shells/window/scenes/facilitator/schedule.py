@@ -72,11 +72,13 @@ class ScheduleSection(Section):
         list_w = round(rect.width * 0.45)
         view = Rect(rect.x, y, list_w, rect.bottom - y)
         self.area.reset(view)
-        row_h = ListRow.height(p)
+        row_y = 0
         for i, (row, line) in enumerate(zip(self.rows, self.lines, strict=True)):
             row.selected = i == self.chosen
             row.detail = f"{line.objective} {line.objective_name}  ·  {line.status_word}"
-            self.area.place(row, Rect(0, i * (row_h + t.px(4)), list_w - t.px(12), row_h))
+            row_h = row.needed_height(p, list_w - t.px(12))  # a headline is wrapped whole, never cut
+            self.area.place(row, Rect(0, row_y, list_w - t.px(12), row_h))
+            row_y += row_h + t.px(4)
         self.area.apply()
         areas.append(self.area)
         dx = view.right + t.pad
