@@ -40,9 +40,11 @@ from game.scenario.runtime import CompiledScenario
 from game.session import codec
 from game.session.runner import play_seats
 from game.session.seats import Seat
+from game.story.facts import tell
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures" / "speed"
 GAMES = FIXTURES / "games.json"
+STORIES = FIXTURES / "stories.json"  # the story of each game (game.story.facts.tell), as it was
 # The bundled scenarios as they were, and the default one with trust, fatigue and beats added.
 SCENARIOS = ("cartel_mission", "cartel_mission_seminar", "teaching", "cartel_mission_dynamics")
 RANDOM_GAMES = 30  # all seats random, per scenario
@@ -223,11 +225,42 @@ def record() -> dict[str, Any]:
     return out
 
 
+def story_digests(scenario: CompiledScenario, seed: int, moves: list[Move]) -> list[str]:
+    """The story told halfway and at the end, of the whole game and of every seat's view."""
+    out = []
+    for upto in (len(moves) // 2, len(moves)):
+        s = new_game(scenario, seed)
+        for move in moves[:upto]:
+            s = apply_move(s, move)
+        for view in (s, *(redact(s, v) for v in (*range(len(scenario.roles)), PUBLIC))):
+            story = tell(view, moves[:upto])
+            out.append(digest((story.turns, story.exposures, story.notes, story.ending)))
+    return out
+
+
+def game_moves(scenario: CompiledScenario, game: dict[str, Any]) -> list[Move]:
+    """The game's moves with the reasons the computer players gave (none in scripted games)."""
+    if game["kind"] == "scripted":
+        return [unpack(m) for m in game["moves"]]
+    seats = [Seat(k.partition(":")[0], k.partition(":")[2] or None) for k in game["seats"]]
+    return play_seats(scenario, game["seed"], seats).moves
+
+
+def record_stories() -> dict[str, list[str]]:
+    set_language("en")
+    out = {}
+    for game in _RECORDED["games"]:
+        sc = scenario_named(game["scenario"])
+        out[_ids(game)] = story_digests(sc, game["seed"], game_moves(sc, game))
+    return out
+
+
 # ----------------------------------------------------------------------------- the checks
 
 _RECORDED: dict[str, Any] = (
     json.loads(GAMES.read_text()) if GAMES.exists() else {"scenarios": {}, "games": []}
 )
+_STORIES: dict[str, list[str]] = json.loads(STORIES.read_text()) if STORIES.exists() else {}
 _LOADED: dict[str, CompiledScenario] = {}
 
 
@@ -271,7 +304,19 @@ def test_computer_players_make_the_same_moves(game: dict[str, Any]) -> None:
     assert moves_digest(sc, moves) == game["moves_digest"]
 
 
+@pytest.mark.parametrize("game", _RECORDED["games"], ids=_ids)
+def test_the_story_of_each_game_is_told_the_same(game: dict[str, Any]) -> None:
+    set_language("en")
+    sc = scenario_named(game["scenario"])
+    assert story_digests(sc, game["seed"], game_moves(sc, game)) == _STORIES[_ids(game)]
+
+
 if __name__ == "__main__":
-    if sys.argv[1:] != ["--record"]:
-        sys.exit("usage: python tests/test_speed_identity.py --record  (on the tree before a speed change)")
-    GAMES.write_text(json.dumps(record(), separators=(",", ":")) + "\n")
+    if sys.argv[1:] == ["--record"]:
+        GAMES.write_text(json.dumps(record(), separators=(",", ":")) + "\n")
+    elif sys.argv[1:] == ["--record-stories"]:
+        STORIES.write_text(json.dumps(record_stories(), separators=(",", ":")) + "\n")
+    else:
+        sys.exit(
+            "usage: python tests/test_speed_identity.py --record | --record-stories  (before a speed change)"
+        )

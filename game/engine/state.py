@@ -7,10 +7,10 @@ lists), so any earlier state stays valid for undo, search and replay.
 from __future__ import annotations
 
 import operator
-from dataclasses import dataclass, fields
+from dataclasses import dataclass, field, fields
 from typing import Any
 
-from game.engine.log import Entry, Programme, Proposal, Scheduled
+from game.engine.log import Entry, Line, Programme, Proposal, Scheduled, entries
 from game.scenario.runtime import CompiledScenario
 
 PHASE_ANSWERS = "answers"
@@ -20,13 +20,26 @@ PHASE_OVER = "over"
 
 @dataclass(frozen=True, slots=True)
 class TurnRecord:
-    """What happened in one turn, in order; the source for views, charts, saves and reports."""
+    """What happened in one turn, in order; the source for views, charts, saves and reports.
+
+    ``log`` holds the turn's lines as the engine wrote them; ``entries`` gives them as named
+    entries, made on first reading and kept.
+    """
 
     turn: int
     news: int
     orders: tuple[tuple[int, ...], ...]
-    entries: tuple[Entry, ...]
+    log: tuple[Line, ...]
     tracks: tuple[int, ...]
+    _entries: tuple[Entry, ...] | None = field(default=None, init=False, repr=False, compare=False)
+
+    @property
+    def entries(self) -> tuple[Entry, ...]:
+        made = self._entries
+        if made is None:
+            made = entries(self.log)
+            object.__setattr__(self, "_entries", made)
+        return made
 
 
 @dataclass(slots=True)
@@ -57,7 +70,7 @@ class State:
     drawn: list[int]
     scheduled: tuple[Scheduled, ...]
     news: int
-    current: tuple[Entry, ...]
+    journal: tuple[Line, ...]  # this turn's log so far, as the engine wrote it (see ``current``)
     history: tuple[TurnRecord, ...]
     ending: int
     decisions: int
@@ -75,6 +88,15 @@ class State:
     @property
     def terminal(self) -> bool:
         return self.phase == PHASE_OVER
+
+    @property
+    def current(self) -> tuple[Entry, ...]:
+        """This turn's log so far, as named entries."""
+        return entries(self.journal)
+
+    @current.setter
+    def current(self, value: tuple[Entry, ...]) -> None:
+        self.journal = tuple(value)
 
     def clone(self) -> State:
         """A copy whose lists are its own: the engine changes the copy, never the original."""
