@@ -110,7 +110,7 @@ class ComputerPlayer:
         ctx = self.context(view, role, 1)
         level = self.level
         if level.screen == "greedy":
-            return self.explain(ctx, self.greedy(ctx), None)
+            return self.explain(ctx, self.greedy(ctx, sets), None)
         tallies: list[Tally] | None = None
         ranked: list[int] = []
         if level.screen in ("static", "both"):
@@ -137,10 +137,10 @@ class ComputerPlayer:
         runner_up = deep[last[1]] if len(last) > 1 else None
         return self.explain(ctx, finalists[last[0]], _difference(deep[last[0]], runner_up))
 
-    def greedy(self, ctx: Context) -> tuple[int, ...]:
+    def greedy(self, ctx: Context, sets: Sequence[tuple[int, ...]]) -> tuple[int, ...]:
         """Easy: orders by what they tend to do, judged with noise, best first while affordable."""
         view, role = ctx.view, ctx.role
-        legal = sorted({a for s in order_sets(view, role) for a in s})
+        legal = sorted({a for s in sets for a in s})
         level = ctx.level
         noisy = {
             a: static_gain(view, ctx.stance, a, level.tail, ctx.model) + ctx.rng.gauss(0.0, level.noise)
