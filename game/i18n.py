@@ -68,6 +68,15 @@ def available_languages() -> list[str]:
     return sorted(p.stem for p in LOCALE_DIR.glob("*.json"))
 
 
+LANGUAGE_KEYS = {"en": "ui.language.en", "es": "ui.language.es"}
+
+
+def language_name(code: str) -> str:
+    """A language's name in the interface's language (its code if the catalog has no name)."""
+    key = LANGUAGE_KEYS.get(code)
+    return tr(key) if key else code
+
+
 def check_language(lang: str) -> str:
     """The language if the interface has a catalog for it; ValueError naming the ones there are."""
     available = available_languages()

@@ -17,10 +17,10 @@ from game.i18n import set_language, text, tr
 from game.kit import KitError, build_kit
 from game.kit.cards import action_cards, dice_chance, event_cards, posture_cards, term_cards
 from game.kit.layout import KitPDF
-from game.kit.thresholds import thresholds
 from game.report.feedback import feedback_form
 from game.scenario.load import bundled_scenarios, load_scenario
 from game.story.requirements import condition_text
+from game.story.thresholds import thresholds
 
 SCENARIOS = [p.stem for p in bundled_scenarios()]
 LANGUAGES = ["en", "es"]

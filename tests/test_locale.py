@@ -198,3 +198,8 @@ def test_every_key_the_code_names_is_in_the_catalog_with_the_right_lookup() -> N
     assert not counted_by_tr, f"counted sentences looked up without their count: {counted_by_tr}"
     not_counted = sorted({k for k in found["trn"] if not isinstance(english[k], dict)})
     assert not not_counted, f"trn() on sentences with no plural forms: {not_counted}"
+
+
+def test_no_key_is_assembled_from_pieces() -> None:
+    _, assembled = source_keys()
+    assert not assembled, "keys built with f-strings or +: " + ", ".join(assembled)

@@ -12,6 +12,7 @@ import pytest
 from game.engine import PHASE_ORDERS
 from game.errors import ContentError
 from game.scenario.load import load_scenario
+from game.session import folder as save_folder
 from game.session import store
 from game.session.runner import play_seats
 from game.session.saveformat import SAVE_VERSION, SaveDocument
@@ -162,6 +163,29 @@ def test_autosave_keeps_the_previous_game(home: Path) -> None:
     assert len(list((home / "saves").glob("autosave.previous-*.json"))) == 1
 
 
+def test_pruning_keeps_the_newest_earlier_autosaves_not_the_last_names_as_text(home: Path) -> None:
+    """Twelve games moved aside in one second are named -0 .. -11: as text '-10' < '-2' and the
+    first copy (no counter) sorts last, so a sort by name deletes the newest."""
+    first = small_game(until_turn=2)
+    store.autosave(first)
+    folder = home / "saves"
+    data = (folder / "autosave.json").read_bytes()
+    stamp = "20250102-030405"
+    made = [folder / f"autosave.previous-{stamp}{f'-{n}' if n else ''}.json" for n in range(12)]
+    for n, path in enumerate(made):
+        path.write_bytes(data)
+        os.utime(path, (1_700_000_000 + n,) * 2)
+    stranger = folder / "autosave.previous-mine.json"  # not a name the program makes: kept
+    stranger.write_bytes(data)
+    store.autosave(play_seats(load_scenario(SMALL), 99, [Seat("random"), Seat("random")]))
+    left = sorted(p.name for p in folder.glob("autosave.previous-*.json"))
+    newest_made = {p.name for p in made[-(store.KEEP_OLD_AUTOSAVES - 1) :]}
+    assert newest_made <= set(left), left
+    assert stranger.name in left
+    assert len(left) == store.KEEP_OLD_AUTOSAVES + 1  # five dated copies and the stranger
+    assert made[0].name not in left and made[1].name not in left
+
+
 def test_autosave_failure_is_reported_not_raised(home: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     messages: list[str] = []
     session = Session.new(load_scenario(SMALL), 3, [Seat("random"), Seat("random")])
@@ -234,8 +258,33 @@ def test_names_that_leave_the_folder_are_refused(name: str) -> None:
 def test_autosave_name_is_reserved_and_missing_names_are_explained() -> None:
     with pytest.raises(ContentError, match="automatic save"):
         store.save_named(small_game(until_turn=2), "autosave")
-    with pytest.raises(ContentError, match="no save named 'nothing'"):
+    with pytest.raises(ContentError, match="save name 'nothing': there is no save of that name"):
         store.load_named("nothing")
+
+
+@pytest.mark.parametrize(
+    ("call", "start"),
+    [
+        (lambda: store.save_named(small_game(until_turn=2), "a/b"), "save name 'a/b': use letters"),
+        (lambda: store.save_named(small_game(until_turn=2), "autosave"), "save name 'autosave': "),
+        (lambda: store.save_named(small_game(until_turn=2), "  "), "save name '  ': a save needs a name"),
+        (lambda: store.load_named("nothing"), "save name 'nothing': there is no save"),
+        (lambda: store.load_named("con"), "save name 'con': this is a reserved file name"),
+        (lambda: store.resolve_save("nowhere"), "save 'nowhere': no such save file"),
+    ],
+)
+def test_save_name_errors_name_the_save_not_a_file_position(call, start: str) -> None:
+    """A save name is not a file: no '<name>:1:1:' in front of the message, in any front end."""
+    with pytest.raises(ContentError) as info:
+        call()
+    assert str(info.value).startswith(start), str(info.value)
+    assert "<name>" not in str(info.value) and ":1:1:" not in str(info.value)
+    assert all(str(p).startswith(start) for p in info.value.problems)
+
+
+def test_the_command_line_says_which_save_name_it_could_not_find(capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["replay", "nowhere"]) == 2
+    assert capsys.readouterr().err.startswith("save 'nowhere': no such save file")
 
 
 def test_a_broken_save_is_never_overwritten(tmp_path: Path, home: Path) -> None:
@@ -285,7 +334,7 @@ def test_saves_dir_uses_the_environment_and_platformdirs(home: Path, monkeypatch
     import platformdirs
 
     expected = Path(platformdirs.user_data_dir("commonground", appauthor=False)) / "saves"
-    monkeypatch.setattr(store, "_cleaned", {expected})  # do not touch a real folder's files
+    monkeypatch.setattr(save_folder, "_cleaned", {expected})  # do not touch a real folder's files
     monkeypatch.setattr(Path, "mkdir", lambda *a, **k: None)
     assert store.saves_dir() == expected
 

@@ -15,6 +15,7 @@ import pytest
 from game.errors import ContentError
 from game.scenario.load import load_scenario
 from game.session import atomic, store
+from game.session import folder as save_folder
 from game.session.runner import play_seats
 from game.session.seats import Seat
 
@@ -58,6 +59,21 @@ elif mode == "naive":  # what a plain write does, for contrast
         print("WRITING", flush=True)
         time.sleep(60)
         handle.write(data[len(data) // 2 :])
+elif mode == "autosave-pause-in-replace":  # another game's autosave, stopped before its rename
+    real_replace = os.replace
+    def replace_then_wait(src, dst):
+        if Path(dst).name == "autosave.json":
+            print("WRITING", flush=True)
+            time.sleep(60)
+        real_replace(src, dst)
+    os.replace = replace_then_wait
+    store.autosave(games[1])
+elif mode == "autosave-loop":  # two different games taking turns: every autosave rotates
+    print("WRITING", flush=True)
+    n = 1
+    while True:
+        store.autosave(games[n % 2])
+        n += 1
 elif mode == "loop":
     print("WRITING", flush=True)
     n = 0
@@ -201,6 +217,86 @@ def test_stale_temp_files_are_removed_at_start_and_live_ones_kept(
         path.write_text("partial", encoding="utf-8")
     os.utime(old, (time.time() - 2 * atomic.STALE_AFTER,) * 2)
     monkeypatch.setenv(store.ENV_HOME, str(tmp_path / "home"))
-    monkeypatch.setattr(store, "_cleaned", set())
+    monkeypatch.setattr(save_folder, "_cleaned", set())
     assert store.saves_dir() == folder
     assert sorted(p.name for p in folder.iterdir()) == sorted([mine.name, other.name])
+
+
+# ----------------------------------------------------------------------------- the autosave
+
+
+@pytest.fixture
+def first_autosave(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.setenv(store.ENV_HOME, str(tmp_path / "home"))
+    scenario = load_scenario(SMALL)
+    return store.autosave(play_seats(scenario, 1, [Seat("random"), Seat("random")]))
+
+
+def test_another_games_autosave_killed_before_its_rename_leaves_the_old_autosave(
+    first_autosave: Path,
+) -> None:
+    """Continue must never disappear: the old autosave stays in place until the new one replaces it."""
+    game_a, _ = fingerprints()
+    before = first_autosave.read_bytes()
+    kill(start_child(first_autosave, "autosave-pause-in-replace"))
+    assert first_autosave.read_bytes() == before
+    assert store.latest_autosave() == first_autosave
+    assert store.load_session(first_autosave).state.fingerprint() == game_a
+
+
+def test_autosaves_of_different_games_killed_at_random_moments_always_leave_an_autosave(
+    first_autosave: Path,
+) -> None:
+    expected = set(fingerprints())
+    rng = random.Random(13)
+    for _ in range(8):
+        child = start_child(first_autosave, "autosave-loop")
+        time.sleep(rng.uniform(0.02, 0.3))
+        kill(child)
+        assert first_autosave.exists(), "a kill must never leave the folder without autosave.json"
+        assert store.load_session(first_autosave).state.fingerprint() in expected
+    folder = first_autosave.parent
+    assert len(list(folder.glob("autosave.previous-*.json"))) <= store.KEEP_OLD_AUTOSAVES + 1
+
+
+def test_a_failed_autosave_of_another_game_keeps_the_old_autosave(
+    first_autosave: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    before = first_autosave.read_bytes()
+    other = play_seats(load_scenario(SMALL), 2, [Seat("random"), Seat("random")])
+
+    def full_disk(*args: object, **kwargs: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    real_write = atomic.write_atomic
+    monkeypatch.setattr(atomic, "write_atomic", full_disk)
+    with pytest.raises(store.SaveError, match="No space left on device"):
+        store.autosave(other)
+    assert first_autosave.read_bytes() == before
+    assert store.latest_autosave() == first_autosave
+    assert not list(first_autosave.parent.glob("autosave.previous-*.json")), "no duplicate left behind"
+    monkeypatch.setattr(atomic, "write_atomic", real_write)
+    store.autosave(other)  # with room again, the old game is kept aside and the new one written
+    kept = list(first_autosave.parent.glob("autosave.previous-*.json"))
+    assert len(kept) == 1 and kept[0].read_bytes() == before
+
+
+def test_a_temp_file_left_by_a_killed_save_to_a_path_is_removed_by_the_next_save_there(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setenv(store.ENV_HOME, str(tmp_path / "home"))
+    folder = tmp_path / "elsewhere"
+    folder.mkdir()
+    scenario = load_scenario(SMALL)
+    target = store.save_session(play_seats(scenario, 1, [Seat("random"), Seat("random")]), folder / "a.json")
+    monkeypatch.setattr(save_folder, "_cleaned", set())  # as in a new program
+    kill(start_child(target, "pause-in-fsync"))
+    left = [p for p in folder.iterdir() if atomic.TEMP_PATTERN.match(p.name)]
+    assert left, "the kill happened mid-save"
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    notes = folder / f".notes.txt.tmp-{dead.pid}-ab"  # not a save's: never touched
+    notes.write_text("mine", encoding="utf-8")
+    store.save_session(play_seats(scenario, 2, [Seat("random"), Seat("random")]), folder / "b.json")
+    assert not any(p.exists() for p in left)
+    assert notes.exists()

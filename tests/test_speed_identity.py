@@ -76,7 +76,8 @@ def plain(value: Any) -> Any:
 
 
 def record_of(record: Any) -> Any:
-    return (record.turn, record.news, plain(record.orders), plain(record.entries), plain(record.tracks))
+    seen = plain(record.seen)  # the board the roles last saw when they gave the turn's orders
+    return (record.turn, record.news, plain(record.orders), plain(record.entries), plain(record.tracks), seen)
 
 
 def fields_of(s: State) -> tuple[Any, ...]:

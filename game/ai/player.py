@@ -47,16 +47,19 @@ class ComputerPlayer:
         self.name = level.name if persona is None else f"{level.name}:{persona}"
         self.view_turns = level.view_turns
         self.seed = seed
-        self._stances: dict[tuple[int, int], Stance] = {}
+        self._stances: dict[tuple[int, int], tuple[CompiledScenario, Stance]] = {}
         if scenario is not None:
             self.stance_for(scenario, role)  # an unknown persona fails here, at setup
 
     def stance_for(self, scenario: CompiledScenario, role: int) -> Stance:
+        """The stance, from the role's own objectives and persona in the scenario of its view
+        (which holds no other role's). Kept with the scenario it was built from, so a scenario
+        freed and another one given the same id never gets a stale stance."""
         key = (id(scenario), role)
-        stance = self._stances.get(key)
-        if stance is None:
-            stance = self._stances[key] = build_stance(scenario, role, self.persona)
-        return stance
+        found = self._stances.get(key)
+        if found is None or found[0] is not scenario:
+            found = self._stances[key] = (scenario, build_stance(scenario, role, self.persona))
+        return found[1]
 
     def decision_rng(self, view: State, role: int, call: int) -> random.Random:
         """The randomness of one decision: a function of the seed and the moment, nothing else.

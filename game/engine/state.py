@@ -7,11 +7,12 @@ lists), so any earlier state stays valid for undo, search and replay.
 from __future__ import annotations
 
 import operator
+from collections.abc import Callable
 from dataclasses import dataclass, field, fields
 from typing import Any
 
-from game.engine.log import Entry, Line, Programme, Proposal, Scheduled, entries
-from game.scenario.runtime import CompiledScenario
+from game.engine.log import L_CAPITAL, Entry, Line, Programme, Proposal, Scheduled, entries
+from game.scenario.runtime import Cause, CompiledScenario
 
 PHASE_ANSWERS = "answers"
 PHASE_ORDERS = "orders"
@@ -30,8 +31,10 @@ class TurnRecord:
     news: int
     orders: tuple[tuple[int, ...], ...]
     log: tuple[Line, ...]
-    tracks: tuple[int, ...]
+    tracks: tuple[int, ...]  # at the end of the turn
+    seen: tuple[int, ...] = ()  # when the orders were given: the board the roles last saw
     _entries: tuple[Entry, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _capital: tuple[Line, ...] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -39,6 +42,15 @@ class TurnRecord:
         if made is None:
             made = entries(self.log)
             object.__setattr__(self, "_entries", made)
+        return made
+
+    def covert_capital(self, may_be_secret: Callable[[Cause], bool]) -> tuple[Line, ...]:
+        """The turn's changes of capital whose cause may be a secret, worked out once: every
+        view of every later turn reads them again (``view.hidden_capital``)."""
+        made = self._capital
+        if made is None:
+            made = tuple([line for line in self.log if line[0] == L_CAPITAL and may_be_secret(line[3])])
+            object.__setattr__(self, "_capital", made)
         return made
 
 

@@ -218,7 +218,9 @@ def resolve_turn(state: State, orders: Sequence[Sequence[int]], dice: Dice | Non
     consequences(s, log)
     upkeep(s, log)
     s.history = s.history + (
-        TurnRecord(s.turn, s.news, tuple(tuple(o) for o in orders), tuple(log), tuple(s.tracks)),
+        TurnRecord(
+            s.turn, s.news, tuple(tuple(o) for o in orders), tuple(log), tuple(s.tracks), tuple(state.tracks)
+        ),
     )
     if s.phase != PHASE_OVER:
         log = []

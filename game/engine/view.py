@@ -5,21 +5,92 @@ unexposed covert programmes and the effects those set up, covert postures (shown
 public value), hidden tracks (shown at their start value), private flags, the true random
 generator and seed, and the log entries that would give any of it away. Because bots and
 screens only ever hold such a state, secrecy holds by construction.
+
+The scenario the view carries is redacted too, while the game runs: the other roles' secret
+objectives (texts, measures, weights, threshold), personas and briefings are removed (a role's
+own are kept; the public view has none). Once the game is over the debrief reveals every
+role's objectives and score, so a view of a finished game carries the whole scenario. Each
+redacted scenario is built once per (scenario, viewer) and reused: ``redact`` runs before every
+computer decision.
 """
 
 from __future__ import annotations
 
+import dataclasses
+from collections import OrderedDict
 from typing import Any
 
 from game.engine import rng
 from game.engine.log import L_CAPITAL, L_FLAG, L_POSTURE, L_STANDING, L_TRACK, Entry
-from game.engine.state import State, TurnRecord
-from game.scenario.runtime import C_ACTION, C_DELAYED, C_HIDDEN, C_POSTURE, C_PROGRAMME, PROG_ONGOING, Cause
+from game.engine.state import PHASE_OVER, State, TurnRecord
+from game.scenario.runtime import (
+    C_ACTION,
+    C_DELAYED,
+    C_HIDDEN,
+    C_POSTURE,
+    C_PROGRAMME,
+    PROG_ONGOING,
+    Cause,
+    CompiledScenario,
+)
 
 PUBLIC = -1  # the projected screen: what every team may see
 FACILITATOR = -2  # sees everything
 HIDDEN_CAUSE: Cause = (C_HIDDEN,)
 _SHOWN_WITH_HIDDEN_CAUSE = {L_TRACK, L_CAPITAL, L_STANDING}
+
+
+_SCENARIO_VIEWS: OrderedDict[tuple[int, int], tuple[CompiledScenario, CompiledScenario]] = OrderedDict()
+SCENARIO_VIEWS_KEPT = 64  # (scenario, viewer) pairs; a program plays a handful of scenarios
+
+
+def scenario_view(scenario: CompiledScenario, viewer: int) -> CompiledScenario:
+    """The scenario as ``viewer`` may know it during play: without the other roles' secret
+    objectives, thresholds, personas and briefings. Built once per (scenario, viewer)."""
+    if viewer == FACILITATOR:
+        return scenario
+    key = (id(scenario), viewer)
+    found = _SCENARIO_VIEWS.get(key)
+    if found is not None and found[0] is scenario:  # the scenario is kept alive with its views
+        return found[1]
+    redacted = _without_others_secrets(scenario, viewer)
+    _SCENARIO_VIEWS[key] = (scenario, redacted)
+    if len(_SCENARIO_VIEWS) > SCENARIO_VIEWS_KEPT:
+        _SCENARIO_VIEWS.popitem(last=False)
+    return redacted
+
+
+def _without_others_secrets(scenario: CompiledScenario, viewer: int) -> CompiledScenario:
+    others = [role.index for role in scenario.roles if role.index != viewer]
+    model_roles = scenario.model.roles
+    if all(
+        not scenario.roles[r].objectives and not scenario.roles[r].personas and not model_roles[r].objectives
+        for r in others
+    ):
+        return scenario  # already a view (a view of a view)
+    roles = tuple(
+        role if role.index == viewer else dataclasses.replace(role, objectives=(), threshold=0, personas=())
+        for role in scenario.roles
+    )
+    hidden = {"situation": "", "pressures": "", "success": ""}
+    model = scenario.model.model_copy(
+        update={
+            "roles": [
+                role
+                if index == viewer
+                else role.model_copy(
+                    update={
+                        "objectives": [],
+                        "threshold": 0,
+                        "personas": [],
+                        "briefing": role.briefing.model_copy(update=hidden),
+                    }
+                )
+                for index, role in enumerate(model_roles)
+            ]
+        }
+    )
+    return dataclasses.replace(scenario, roles=roles, model=model)
 
 
 def secret_owner(s: State, cause: tuple[Any, ...]) -> int:
@@ -60,9 +131,40 @@ def filter_entry(s: State, entry: Entry, viewer: int) -> Entry | None:
     owner = secret_owner(s, cause)
     if owner < 0 or owner == viewer:
         return entry
+    if kind == L_CAPITAL and subject != viewer:
+        return None  # another role's secret spending is not seen at all (see hidden_capital)
     if kind in _SHOWN_WITH_HIDDEN_CAUSE:
         return entry._replace(cause=HIDDEN_CAUSE)
     return None
+
+
+def hidden_capital(state: State, viewer: int) -> dict[int, int]:
+    """Per other role, the capital its secrets moved (a covert order's cost, above all): the view
+    adds it back, so another role's capital never gives away what it spent in secret."""
+    moved: dict[int, int] = {}
+    scenario = state.scenario
+
+    def may_be_secret(cause: Cause) -> bool:
+        return _may_be_secret(scenario, cause)
+
+    for lines in (*(record.covert_capital(may_be_secret) for record in state.history), state.journal):
+        for kind, subject, value, cause in lines:
+            if kind == L_CAPITAL and subject != viewer and secret_owner(state, cause) not in (-1, viewer):
+                moved[subject] = moved.get(subject, 0) + value
+    return moved
+
+
+def _may_be_secret(scenario: CompiledScenario, cause: Cause) -> bool:
+    """Could ``secret_owner`` ever name a role for this cause (a covert order, programme or posture)?"""
+    while cause and cause[0] == C_DELAYED:
+        cause = cause[1]
+    if not cause:
+        return False
+    if cause[0] == C_ACTION or (cause[0] == C_PROGRAMME and cause[2] == PROG_ONGOING):
+        return scenario.actions[cause[1]].covert
+    if cause[0] == C_POSTURE:
+        return scenario.postures[cause[1]].options[cause[2]].covert
+    return False
 
 
 def secrets_live(s: State) -> bool:
@@ -115,27 +217,12 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
     if viewer == FACILITATOR:
         return state
     s = state.shallow()
-    scenario = s.scenario
+    scenario = state.scenario
+    if state.phase != PHASE_OVER:  # the debrief shows everyone's objectives and scores
+        s.scenario = scenario_view(scenario, viewer)
     secrets = scenario.secrets
-    actions = scenario.actions
-    live = secrets_live(state)
-    if live:
-        hidden = [a for a in secrets.covert_actions if actions[a].role != viewer and not state.exposed[a]]
-        if s.programmes:
-            kept = tuple(p for p in s.programmes if p[0] not in hidden)
-            if len(kept) != len(s.programmes):
-                s.active = s.active[:]
-                for index, _, _ in s.programmes:
-                    if index in hidden:
-                        s.active[index] -= 1
-                s.programmes = kept
-        if any(state.used[a] for a in hidden):
-            s.used, s.last_used = s.used[:], s.last_used[:]
-            for index in hidden:
-                s.used[index] = 0
-                s.last_used[index] = 0
-        if s.scheduled:
-            s.scheduled = tuple(item for item in s.scheduled if secret_owner(state, item[2]) in (-1, viewer))
+    if secrets_live(state):
+        _hide_covert(state, s, viewer)
     if secrets.covert_postures and s.postures != s.posture_public:
         s.postures = [
             actual if posture.owner == viewer else public
@@ -162,13 +249,47 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
     return s
 
 
+def _hide_covert(state: State, s: State, viewer: int) -> None:
+    """Take the other roles' unexposed covert programmes out of the view ``s``: their running
+    programmes, their orders' use, the effects they set up, and the capital they moved."""
+    scenario = state.scenario
+    actions = scenario.actions
+    secrets = scenario.secrets
+    hidden = [a for a in secrets.covert_actions if actions[a].role != viewer and not state.exposed[a]]
+    if s.programmes:
+        kept = tuple(p for p in s.programmes if p[0] not in hidden)
+        if len(kept) != len(s.programmes):
+            s.active = s.active[:]
+            for index, _, _ in s.programmes:
+                if index in hidden:
+                    s.active[index] -= 1
+            s.programmes = kept
+    if any(state.used[a] for a in hidden):
+        s.used, s.last_used = s.used[:], s.last_used[:]
+        for index in hidden:
+            s.used[index] = 0
+            s.last_used[index] = 0
+    if s.streak and any(s.streak[a] for a in hidden):
+        s.streak = s.streak[:]
+        for index in hidden:
+            s.streak[index] = 0
+    if s.scheduled:
+        s.scheduled = tuple(item for item in s.scheduled if secret_owner(state, item[2]) in (-1, viewer))
+    moved = hidden_capital(state, viewer)
+    if moved:
+        s.capital = s.capital[:]
+        for role, delta in moved.items():
+            s.capital[role] = min(max(s.capital[role] - delta, 0), scenario.roles[role].capital_max)
+
+
 def redact_record(state: State, record: TurnRecord, viewer: int) -> TurnRecord:
     scenario = state.scenario
     actions = scenario.actions
     hidden = scenario.secrets.hidden_tracks
-    tracks = record.tracks
+    tracks, seen = record.tracks, record.seen
     if hidden:
         tracks = tuple(scenario.track_start[i] if i in hidden else v for i, v in enumerate(tracks))
+        seen = tuple(scenario.track_start[i] if i in hidden else v for i, v in enumerate(seen))
     return TurnRecord(
         record.turn,
         record.news,
@@ -178,4 +299,5 @@ def redact_record(state: State, record: TurnRecord, viewer: int) -> TurnRecord:
         ),
         filter_entries(state, record.entries, viewer),
         tracks,
+        seen,
     )

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from game.i18n import text, tr
 from game.kit.layout import FAMILY, GREY, INK, MARGIN, RULE, KitPDF
-from game.kit.thresholds import Threshold, by_track
 from game.scenario.runtime import CompiledScenario
+from game.story.thresholds import Threshold, by_track
 from game.story.words import role_name
 
 GOOD_KEYS = {"high": "kit.board.good_high", "low": "kit.board.good_low", "neutral": "kit.board.good_neutral"}

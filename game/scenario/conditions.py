@@ -46,6 +46,7 @@ __all__ = [
     "Token",
     "ValueType",
     "compile_condition",
+    "compile_node",
     "parse",
     "tokenize",
 ]
@@ -134,6 +135,13 @@ def compile_condition(source: str, names: Namespace, expect: ValueType = BOOL) -
         return Compiled(fn, kind, frozenset(used), source, tree)
     fast.tree = tree  # type: ignore[attr-defined]  # for tables that inline it (compile_code)
     return Compiled(fast, kind, frozenset(used), source, tree)
+
+
+def compile_node(node: Node, names: Namespace) -> Getter:
+    """One part of an already parsed condition, compiled on its own (to ask whether just that
+    part holds now: the distance of a state to an ending reads the parts it cannot measure)."""
+    fn, _, _ = _compile(node, names, set())
+    return fn
 
 
 def _as_number(fn: Getter, const: Any) -> Getter:

@@ -91,15 +91,55 @@ def fsync_folder(folder: Path) -> None:
 
 def move_aside(path: Path, label: str) -> Path:
     """Rename ``path`` to ``NAME.LABEL-TIMESTAMP.json`` beside it (never overwriting anything)."""
+    aside = _aside_name(path, label)
+    os.replace(path, aside)
+    fsync_folder(path.parent)
+    return aside
+
+
+def copy_aside(path: Path, label: str) -> Path:
+    """Keep a copy of ``path`` as ``NAME.LABEL-TIMESTAMP.json`` while ``path`` stays where it is.
+
+    A hard link where the file system allows it, else a copy written the careful way; a
+    half-made copy is never left under the final name.
+    """
+    aside = _aside_name(path, label)
+    tmp = temp_path(aside)
+    try:
+        try:
+            os.link(path, tmp)
+        except OSError:  # no hard links here: copy instead
+            with open(path, "rb") as source:
+                _write_synced(tmp, source.read())
+        os.replace(tmp, aside)
+    except BaseException:
+        with contextlib.suppress(OSError):
+            tmp.unlink()
+        raise
+    fsync_folder(path.parent)
+    return aside
+
+
+def _aside_name(path: Path, label: str) -> Path:
     stamp = time.strftime("%Y%m%d-%H%M%S")
     for n in range(100):
         suffix = f"-{n}" if n else ""
         aside = path.with_name(f"{path.stem}.{label}-{stamp}{suffix}{path.suffix}")
         if not aside.exists():
-            os.replace(path, aside)
-            fsync_folder(path.parent)
             return aside
     raise FileExistsError(f"too many {label} copies of {path.name}")
+
+
+def aside_order(name: str, stem: str, label: str, suffix: str) -> tuple[str, int] | None:
+    """The sort key of a name ``move_aside``/``copy_aside`` made: (stamp, n), or None for another
+    name. Names do not sort as text: ``-10`` comes before ``-2``, and the first copy of a second
+    (no ``-n``) after its later ones."""
+    match = re.fullmatch(
+        re.escape(f"{stem}.{label}-") + r"(\d{8}-\d{6})(?:-(\d{1,2}))?" + re.escape(suffix), name
+    )
+    if match is None:
+        return None
+    return match.group(1), int(match.group(2) or 0)
 
 
 def _process_alive(pid: int) -> bool:
@@ -116,8 +156,13 @@ def _process_alive(pid: int) -> bool:
     return True
 
 
-def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
-    """Delete temporary files left by writers that died; returns what was removed."""
+def remove_stale_temps(
+    folder: Path, now: float | None = None, suffixes: tuple[str, ...] | None = None
+) -> list[Path]:
+    """Delete temporary files left by writers that died; returns what was removed.
+
+    ``suffixes``: only the temporary files of targets whose names end so (``.json``).
+    """
     removed: list[Path] = []
     now = time.time() if now is None else now
     try:
@@ -127,6 +172,8 @@ def remove_stale_temps(folder: Path, now: float | None = None) -> list[Path]:
     for entry in entries:
         match = TEMP_PATTERN.match(entry.name)
         if not match or not entry.is_file(follow_symlinks=False):
+            continue
+        if suffixes is not None and not match.group("name").endswith(suffixes):
             continue
         try:
             age = now - entry.stat(follow_symlinks=False).st_mtime
@@ -146,7 +193,9 @@ def copy_file(source: Path, target: Path) -> None:
 
 
 __all__ = [
+    "aside_order",
     "backup_path",
+    "copy_aside",
     "copy_file",
     "fsync_folder",
     "move_aside",

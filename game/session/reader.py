@@ -31,9 +31,12 @@ from game.session.replay import MoveRefused, Replayed, replay
 from game.session.saveformat import FORMAT, OLDEST_VERSION, SAVE_VERSION, SaveDocument, migrate
 from game.session.seats import Seat, SeatError, parse_seat
 from game.session.table import Session
+from game.session.untrusted import char_name, find_unsafe
 
 MAX_PROBLEMS = 12
 BUNDLED_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+# Texts that may have lines (tab and newline allowed); every other string is one line.
+TEXTS_WITH_LINES = frozenset({"reason", "reasons", "title"})
 
 
 def _error(path: str | os.PathLike[str], message: str) -> ContentError:
@@ -106,6 +109,7 @@ def read_document(path: Path) -> Document:
         )
     if version < OLDEST_VERSION:
         raise document.error(("save_version",), f"unknown save version {version}")
+    _refuse_unsafe_text(document)
     if version >= 2 and raw.get("format") != FORMAT:
         raise document.error(("format",), f"not a Common Ground save (format should be {FORMAT!r})")
     try:
@@ -118,6 +122,21 @@ def read_document(path: Path) -> Document:
     except ValidationError as err:
         raise ContentError(_validation_problems(err, document)) from None
     return document
+
+
+def _refuse_unsafe_text(document: Document) -> None:
+    """A save whose names, reasons, seats or paths hold control or bidi characters is hostile or
+    damaged: refused at the value, before any of it can reach a screen."""
+    unsafe = find_unsafe(document.doc, TEXTS_WITH_LINES)
+    if unsafe is None:
+        return
+    where, char, is_key = unsafe
+    what = "a key" if is_key else "the text"
+    message = (
+        f"{json_path(where)}: {what} holds {char_name(char)}; a save's text never holds control or "
+        "text-direction characters (they can change what a screen shows)"
+    )
+    raise ContentError([document.problem(where, message, key=is_key)])
 
 
 def _validation_problems(err: ValidationError, document: Document) -> list[Problem]:

@@ -35,6 +35,7 @@ from pydantic import (
 )
 
 from game.engine import State
+from game.session.limits import MAX_SEED
 
 FORMAT = "commonground-save"
 SAVE_VERSION = 2
@@ -152,7 +153,7 @@ class SaveDocument(_Model):
     saved_at: Annotated[StrictStr, Field(max_length=40)] = ""
     name: Annotated[StrictStr, Field(max_length=MAX_NAME)] = ""
     scenario: ScenarioRef
-    seed: Annotated[StrictInt, Field(ge=0, le=2**63 - 1)]
+    seed: Annotated[StrictInt, Field(ge=0, le=MAX_SEED)]
     seats: Annotated[list[SeatText], Field(min_length=1, max_length=20)]
     moves: Annotated[list[Move], Field(max_length=MAX_MOVES)]
     pending: Pending | None = None

@@ -179,6 +179,14 @@ class Session:
             raise IllegalMove("that proposal is not waiting for this role")
         self.pending_answers[role] = {term: bool(answers.get(term, False)) for term in asked}
 
+    def undo_answers(self, role: int) -> bool:
+        """Take back a role's answers before they apply (so it can answer again)."""
+        if role in self.pending_answers:
+            del self.pending_answers[role]
+            self.answer_reasons.pop(role, None)
+            return True
+        return False
+
     def _computer_answers(self) -> None:
         for role, controller in enumerate(self.controllers):
             if controller is None or role in self.pending_answers or not pending_answers(self.state, role):

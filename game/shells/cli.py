@@ -7,10 +7,28 @@ command imports what it needs when it runs. Exit codes: 0 success, 2 bad input, 
 from __future__ import annotations
 
 import argparse
+import contextlib
+import io
+import os
 import sys
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 
 from game.errors import EXIT_BAD_INPUT, EXIT_BUG, EXIT_OK, BadInput, ContentError
+from game.session.limits import seed_problem
+from game.session.untrusted import printable
+from game.shells.host.arguments import add_arguments as add_host_arguments
+
+
+def seed_value(text: str) -> int:
+    """``--seed``: a whole number a save can hold, refused before any game starts (exit 2)."""
+    try:
+        seed = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"a seed is a whole number, got {text[:40]!r}") from None
+    problem = seed_problem(seed)
+    if problem is not None:
+        raise argparse.ArgumentTypeError(problem)
+    return seed
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -20,18 +38,33 @@ def build_parser() -> argparse.ArgumentParser:
         "mission against cartels in Mexico. With no command, opens the game window.",
     )
     sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+    _play_commands(sub)
+    val = sub.add_parser("validate", help="check scenario files; problems as PATH:LINE:COL: message")
+    val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
+    sub.add_parser("schema", help="print the JSON Schema of the scenario format")
+    sub.add_parser("list", help="list the bundled scenarios")
+    _save_commands(sub)
+    _kit_commands(sub)
+    return parser
 
-    def scenario_arg(p: argparse.ArgumentParser) -> None:
-        p.add_argument(
-            "scenario",
-            nargs="?",
-            default=None,
-            help="a scenario file or a bundled name (default: cartel_mission; see 'commonground list')",
-        )
+
+def _scenario_arg(p: argparse.ArgumentParser) -> None:
+    p.add_argument(
+        "scenario",
+        nargs="?",
+        default=None,
+        help="a scenario file or a bundled name (default: cartel_mission; see 'commonground list')",
+    )
+
+
+def _play_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """play, text, host and simulate."""
 
     def game_args(p: argparse.ArgumentParser, roles_default: str) -> None:
-        scenario_arg(p)
-        p.add_argument("--seed", type=int, default=None, help="random seed (default: a new one each game)")
+        _scenario_arg(p)
+        p.add_argument(
+            "--seed", type=seed_value, default=None, help="random seed (default: a new one each game)"
+        )
         p.add_argument(
             "--roles",
             default=None,
@@ -47,8 +80,11 @@ def build_parser() -> argparse.ArgumentParser:
     text = sub.add_parser("text", help="play in the terminal (hot-seat)")
     game_args(text, "every role human")
 
+    host = sub.add_parser("host", help="run a seminar over the room's network: a browser page per team")
+    add_host_arguments(host)
+
     sim = sub.add_parser("simulate", help="play many games between computer players and summarise them")
-    scenario_arg(sim)
+    _scenario_arg(sim)
     sim.add_argument("--games", type=int, default=1000, help="number of games (default 1000)")
     sim.add_argument("--seed", type=int, default=1, help="seed of the batch (default 1)")
     sim.add_argument(
@@ -68,16 +104,21 @@ def build_parser() -> argparse.ArgumentParser:
         "--lang", default=None, help="language of the summary and of a saved game's reasons, e.g. en or es"
     )
 
-    val = sub.add_parser("validate", help="check scenario files; problems as PATH:LINE:COL: message")
-    val.add_argument("paths", nargs="+", metavar="PATH", help="scenario files or folders")
 
-    sub.add_parser("schema", help="print the JSON Schema of the scenario format")
-    sub.add_parser("list", help="list the bundled scenarios")
-
+def _save_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """report and replay."""
+    save_help = "a save file, or the name of a save in the save folder (e.g. autosave)"
     rep = sub.add_parser("report", help="the after-action report of a saved game")
-    rep.add_argument("save", metavar="SAVE")
-    rep.add_argument("--format", choices=("md", "html"), default="md")
-    rep.add_argument("--out", metavar="FILE", default=None, help="write to a file instead of the screen")
+    rep.add_argument("save", metavar="SAVE", help=save_help)
+    rep.add_argument(
+        "--format", choices=("md", "html"), default="md", help="md (Markdown, the default) or html"
+    )
+    rep.add_argument(
+        "--out",
+        metavar="FILE",
+        default=None,
+        help="write to a file instead of the screen (never over a save, nor the save being read)",
+    )
     rep.add_argument("--typical", type=int, default=None, metavar="N", help=argparse.SUPPRESS)
     rep.add_argument(
         "--what-if",
@@ -88,31 +129,31 @@ def build_parser() -> argparse.ArgumentParser:
     rep.add_argument("--lang", default=None, help="language of the report, e.g. en or es")
 
     rpl = sub.add_parser("replay", help="re-run a saved game from its orders and check it matches")
-    rpl.add_argument("save", metavar="SAVE")
+    rpl.add_argument("save", metavar="SAVE", help=save_help)
 
+
+def _kit_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """kit, paper and export: the tabletop edition, a paper game typed back in, the record."""
     kit = sub.add_parser("kit", help="the printable tabletop edition of a scenario, as a PDF")
-    scenario_arg(kit)
+    _scenario_arg(kit)
     kit.add_argument("--out", metavar="FILE.pdf", required=True, help="the PDF file to write")
     kit.add_argument("--lang", default=None, help="language of the kit, e.g. en or es")
     kit.add_argument(
         "--paper", choices=("letter", "a4"), default="letter", help="paper size (default letter)"
     )
-
     pap = sub.add_parser("paper", help="replay a paper game's record (YAML, see docs/kit.md) into a save")
-    pap.add_argument("file", metavar="FILE.yaml")
+    pap.add_argument("file", metavar="FILE.yaml", help="the paper game's record")
     pap.add_argument("--out", metavar="SAVE.json", required=True, help="the save file to write")
     pap.add_argument(
         "--lang", default=None, help="language of refusals and of computer players' reasons, e.g. en or es"
     )
-
     exp = sub.add_parser(
         "export", help="a saved game's decisions and changes as CSV or JSON (docs/export.md)"
     )
-    exp.add_argument("save", metavar="SAVE")
-    exp.add_argument("--format", choices=("csv", "json"), default="csv")
+    exp.add_argument("save", metavar="SAVE", help="a save file, or the name of a save in the save folder")
+    exp.add_argument("--format", choices=("csv", "json"), default="csv", help="csv (the default) or json")
     exp.add_argument("--out", metavar="FILE", default=None, help="write to a file instead of the screen")
     exp.add_argument("--lang", default=None, help="language of the names and labels, e.g. en or es")
-    return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -127,16 +168,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return run(args)
     except BadInput as err:
-        print(f"commonground: {err}", file=sys.stderr)
+        print(printable(f"commonground: {err}"), file=sys.stderr)
         return EXIT_BAD_INPUT
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         return 130
     except BrokenPipeError:
-        return EXIT_OK
+        return quiet_after_broken_pipe()
+    except SystemExit as exit_:
+        if raised_for_a_broken_pipe(exit_):
+            return quiet_after_broken_pipe()
+        raise
     except ContentError as err:
         for problem in err.problems:
-            print(problem, file=sys.stderr)
+            print(printable(str(problem)), file=sys.stderr)
         return EXIT_BAD_INPUT
     except Exception:  # a bug: report it as one, with the traceback
         import traceback
@@ -146,44 +191,126 @@ def main(argv: Sequence[str] | None = None) -> int:
         return EXIT_BUG
 
 
+def quiet_after_broken_pipe() -> int:
+    """``commonground simulate | head``: the reader has gone, which is no error (exit 0).
+
+    Python would fail again flushing stdout at exit ("Exception ignored ... BrokenPipeError"),
+    so stdout is pointed at the null device first (the recipe of Python's signal docs).
+    """
+    with contextlib.suppress(OSError, ValueError):
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        os.close(devnull)
+    return EXIT_OK
+
+
+def raised_for_a_broken_pipe(exit_: SystemExit) -> bool:
+    """Rich's Console handles a broken pipe itself (``Console.on_broken_pipe``: stdout to the null
+    device, then ``SystemExit(1)``); that exit is the same quiet end, not a failure."""
+    tb = exit_.__traceback__
+    while tb is not None:
+        if tb.tb_frame.f_code.co_name == "on_broken_pipe":
+            return True
+        tb = tb.tb_next
+    return False
+
+
+class PrintableStream(io.TextIOBase):
+    """Writes everything through ``printable``: no control or bidi character from a file name,
+    a scenario or a save reaches the terminal raw."""
+
+    def __init__(self, inner: io.TextIOBase) -> None:
+        self.inner = inner
+
+    def write(self, text: str) -> int:
+        self.inner.write(printable(text))
+        return len(text)
+
+    def flush(self) -> None:
+        self.inner.flush()
+
+    def isatty(self) -> bool:
+        return self.inner.isatty()
+
+    def fileno(self) -> int:
+        return self.inner.fileno()
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return getattr(self.inner, "encoding", "utf-8")
+
+
+@contextlib.contextmanager
+def printable_output(stderr: bool = True) -> Iterator[None]:
+    """Plain-text commands print through ``PrintableStream`` (stdout, and stderr unless a
+    progress bar draws there)."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout = PrintableStream(sys.stdout)  # type: ignore[assignment]
+    if stderr:
+        sys.stderr = PrintableStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        with contextlib.suppress(BrokenPipeError, OSError, ValueError):
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = saved
+
+
 def run(args: argparse.Namespace) -> int:
+    command = args.command
+    if command in ("validate", "list", "replay", "report"):
+        with printable_output(stderr=command != "report"):
+            return run_plain(args)
+    return run_rich(args)
+
+
+def run_plain(args: argparse.Namespace) -> int:
+    """The commands that print plain text (validate, list, replay, report)."""
     command = args.command
     if command == "validate":
         from game.shells.commands import validate
 
         return validate(args.paths)
-    if command == "schema":
-        from game.shells.commands import schema
-
-        return schema()
     if command == "list":
         from game.shells.commands import list_scenarios
 
         return list_scenarios()
+    if command == "report":
+        from game.shells.report_command import report_command
+
+        return report_command(args)
+    from game.shells.save_commands import replay_command
+
+    return replay_command(args)
+
+
+def run_rich(args: argparse.Namespace) -> int:
+    """The commands that draw with rich or a window, or print JSON."""
+    command = args.command
+    if command == "schema":
+        from game.shells.commands import schema
+
+        return schema()
     if command == "simulate":
         from game.shells.commands import simulate_command
 
         return simulate_command(args)
     if command == "text":
-        from game.shells.text.app import run_text
+        from game.shells.text.start import run_text
 
         return run_text(args)
     if command == "play":
         from game.shells.window.launch import run_window
 
         return run_window(args)
-    if command == "report":
-        from game.shells.report_command import report_command
-
-        return report_command(args)
-    if command == "replay":
-        from game.shells.save_commands import replay_command
-
-        return replay_command(args)
     if command == "kit":
         from game.shells.kit_commands import kit_command
 
         return kit_command(args)
+    if command == "host":
+        from game.shells.host.command import run_host
+
+        return run_host(args)
     if command == "paper":
         from game.shells.kit_commands import paper_command
 

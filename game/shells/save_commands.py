@@ -8,10 +8,11 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from game.errors import EXIT_BAD_INPUT, EXIT_OK
+from game.errors import EXIT_BAD_INPUT, EXIT_OK, BadInput
 from game.i18n import text
 from game.scenario.runtime import CompiledScenario
 from game.session.batch import Summary, game_seed
+from game.session.limits import seed_problem
 from game.session.runner import play_seats
 from game.session.seats import Seat
 from game.session.store import open_save, resolve_save, save_session
@@ -45,8 +46,14 @@ def replay_command(args: argparse.Namespace) -> int:
 def simulate_and_save(
     scenario: CompiledScenario, seed: int, seats: Sequence[Seat], path: str | Path, as_json: bool
 ) -> int:
-    """``simulate --games 1 --save FILE``: the same game ``simulate`` plays, summarised and saved."""
+    """``simulate --games 1 --save FILE``: the same game ``simulate`` plays, summarised and saved.
 
+    The game's seed is derived from ``--seed``: one a save cannot hold is refused before playing.
+    """
+
+    problem = seed_problem(game_seed(seed, 0))
+    if problem is not None:
+        raise BadInput(f"--seed {seed} with --save: the game's seed would be {game_seed(seed, 0)}; {problem}")
     session = play_seats(scenario, game_seed(seed, 0), seats)
     saved = save_session(session, Path(path))
     summary = Summary(scenario, seed=seed, players=[str(s) for s in seats])

@@ -260,9 +260,7 @@ def _turn(
         elif kind == L_EVENT and not value and news < 0:
             news = subject
         elif kind == L_ANSWER:
-            role, accepted = value
-            why = answer_move.answer_reasons.get(role, {}).get(subject, "") if answer_move else ""
-            answers.append(Answer(role, subject, bool(accepted), why))
+            answers.append(_answer(subject, value, answer_move))
         seen = known.get(cause)
         if seen is None:
             seen = known[cause] = _cause_facts(s, cause, turn, exposures, secretive)
@@ -283,17 +281,14 @@ def _turn(
             for key in _keys(sc, kind, subject, value, seen[1]):
                 by_cause.setdefault(key, opened)
     orders = _orders(sc, given, order_move, dice, skipped, turn, exposures, s)
-    return TurnStory(
-        turn,
-        complete,
-        news,
-        orders,
-        tuple(answers),
-        tuple([Beat(b[0], b[1], b[2], b[3], tuple(b[6]), b[4], b[5]) for b in beats]),
-        tuple(changes),
-        before,
-        after,
-    )
+    closed = tuple([Beat(b[0], b[1], b[2], b[3], tuple(b[6]), b[4], b[5]) for b in beats])
+    return TurnStory(turn, complete, news, orders, tuple(answers), closed, tuple(changes), before, after)
+
+
+def _answer(term: int, value: tuple[int, int], move: Move | None) -> Answer:
+    role, accepted = value
+    why = move.answer_reasons.get(role, {}).get(term, "") if move else ""
+    return Answer(role, term, bool(accepted), why)
 
 
 def _cause_facts(

@@ -15,6 +15,8 @@ from game.i18n import language, text, tr
 from game.scenario.conditions import ConditionError, Node, parse
 from game.scenario.runtime import CompiledScenario
 
+JOIN_KEYS = {"and": "req.and", "or": "req.or"}
+CLOCK_KEYS = {"turn": "req.turn", "turns": "req.turns"}
 _OPS = {
     ">=": "req.op.ge",
     "<=": "req.op.le",
@@ -68,7 +70,7 @@ class _Words:
     def say(self, node: Node, parent: str = "") -> str:
         kind = node[0]
         if kind in ("and", "or"):
-            words = tr(f"req.{kind}").join(self.say(part, kind) for part in self._flatten(node, kind))
+            words = tr(JOIN_KEYS[kind]).join(self.say(part, kind) for part in self._flatten(node, kind))
             return f"({words})" if parent and parent != kind else words
         if kind == "not":
             inner = node[2]
@@ -129,7 +131,7 @@ class _Words:
         if "." not in name:
             if name in self.tracks:
                 return self.tracks[name]
-            return tr(f"req.{name}") if name in ("turn", "turns") else name
+            return tr(CLOCK_KEYS[name]) if name in CLOCK_KEYS else name
         kind, ident = name.split(".", 1)
         table: dict[str, tuple[str, dict[str, Any], str]] = {
             "delta": ("req.delta", self.tracks, "track"),

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 from game.engine.log import L_CAPITAL, L_TRACK
 from game.engine.state import State
+from game.story.outlook import baseline
 from game.story.words import cause_label, facilitator_notes, risks_of
 
 
@@ -45,9 +46,5 @@ def role_changes(s: State, role: int, kind: str = L_CAPITAL) -> list[Change]:
 
 
 def last_change(s: State, track: int) -> int:
-    """The change shown beside a track: since the end of the turn before last (resolution + news)."""
-    if len(s.history) >= 2:
-        before = s.history[-2].tracks[track]
-    else:
-        before = s.scenario.track_start[track]
-    return s.tracks[track] - before
+    """The change shown beside a track: since the board the roles last saw (story.outlook)."""
+    return s.tracks[track] - baseline(s)[track]

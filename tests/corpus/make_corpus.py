@@ -296,6 +296,84 @@ def mid_game_cases(base: dict[str, Any]) -> dict[str, tuple[bytes, str]]:
     return cases
 
 
+def hostile_cases(base: dict[str, Any]) -> dict[str, tuple[bytes, str]]:
+    """Round 2: text that would reach a screen holding control or text-direction characters
+    (refused at the value, PATH:LINE:COL), and seeds the save format cannot hold."""
+    cases: dict[str, tuple[bytes, str]] = {}
+    orders = next(i for i, m in enumerate(base["moves"]) if m["type"] == "orders")
+
+    def edit(name: str, fragment: str, change: Any) -> None:
+        doc = copy.deepcopy(base)
+        change(doc)
+        cases[name] = (dump(doc).encode("utf-8"), fragment)
+
+    def move(doc: dict[str, Any], kind: str) -> dict[str, Any]:
+        return next(m for m in doc["moves"] if m["type"] == kind)
+
+    edit(
+        "hostile_name_escape.json",
+        "name: the text holds U+001B (ESC)",
+        lambda d: d.update(name="Seminar \x1b[31m3"),
+    )
+    edit("hostile_name_nul.json", "name: the text holds U+0000 (NUL)", lambda d: d.update(name="Semi\x00nar"))
+    edit(
+        "hostile_name_bidi.json",
+        "name: the text holds U+202E (RIGHT-TO-LEFT OVERRIDE)",
+        lambda d: d.update(name="exe.\u202etxt"),
+    )
+    edit(
+        "hostile_reason_isolate.json",
+        "reason: the text holds U+2066 (LEFT-TO-RIGHT ISOLATE)",
+        lambda d: move(d, "adjust").update(reason="ruled \u2066so\u2069"),
+    )
+    edit(
+        "hostile_reason_c1.json",
+        "reason: the text holds U+009B (a C1 control code)",
+        lambda d: move(d, "inject").update(reason="drill \x9b2J"),
+    )
+    edit(
+        "hostile_order_reason_escape.json",
+        f"moves[{orders}].reasons.north[0]: the text holds U+001B (ESC)",
+        lambda d: d["moves"][orders].update(reasons={"north": ["why\x1b]0;owned\x07"]}),
+    )
+    edit(
+        "hostile_seat_escape.json",
+        "seats[1]: the text holds U+001B (ESC)",
+        lambda d: d["seats"].__setitem__(1, "human\x1b[2J"),
+    )
+    edit(
+        "hostile_scenario_path_nul.json",
+        "scenario.path: the text holds U+0000 (NUL)",
+        lambda d: d["scenario"].update(path="../../fixtures/saves/small\x00.yaml"),
+    )
+    edit(
+        "hostile_scenario_path_newline.json",
+        "scenario.path: the text holds U+000A (LF)",
+        lambda d: d["scenario"].update(path="../../fixtures/saves/\nsmall.yaml"),
+    )
+    edit(
+        "hostile_title_escape.json",
+        "scenario.title: the text holds U+001B (ESC)",
+        lambda d: d["scenario"].update(title="Save \x1b[8mtest"),
+    )
+    edit(
+        "hostile_key_escape.json",
+        "a key holds U+001B (ESC)",
+        lambda d: d["moves"][orders]["orders"].update({"north\x1b[0m": []}),
+    )
+    edit(
+        "hostile_seed_too_large.json",
+        "seed: Input should be less than or equal to 9223372036854775807",
+        lambda d: d.update(seed=2**63),
+    )
+    edit(
+        "hostile_seed_negative.json",
+        "seed: Input should be greater than or equal to 0",
+        lambda d: d.update(seed=-1),
+    )
+    return cases
+
+
 def _bump(values: list[int], index: int, by: int) -> None:
     values[index] += by
 
@@ -518,6 +596,7 @@ def write_corpus() -> None:
     found = kept_fuzz_cases()
     expected: list[str] = []
     saves = save_cases(base_document()) | mid_game_cases(base_document(until_turn=3))
+    saves |= hostile_cases(base_document())
     for folder, cases in (("saves", saves), ("scenarios", scenario_cases())):
         target = HERE / folder
         target.mkdir(exist_ok=True)

@@ -6,25 +6,19 @@ when a laptop is passed around a table. Computer roles decide on their own and s
 
 from __future__ import annotations
 
-import argparse
-import secrets
-import sys
 from collections.abc import Callable
 
 from rich.console import Console
-from rich.markup import escape
 
-from game.ai import KINDS
 from game.engine import PUBLIC, IllegalMove, State, legal_action_indexes, pending_answers
 from game.engine.move import ANSWERS
-from game.errors import EXIT_OK, BadInput, ContentError
-from game.i18n import check_language, set_language, text, tr, trn
-from game.scenario.load import load_scenario
+from game.errors import ContentError
+from game.i18n import text, tr, trn
 from game.scenario.runtime import CompiledScenario
-from game.session.seats import Seat, SeatError, parse_seats
-from game.session.store import autosaver, load_session, resolve_save, save_named, saves_dir
+from game.session.store import save_named
 from game.session.table import ANSWER, APPLY_ANSWERS, END, ORDER, Session
 from game.shells.text import render
+from game.shells.text.console import guard, plain
 from game.story.facts import tell_turn
 from game.story.headlines import headlines
 from game.story.words import action_description, action_name, odds_line, phase_name, reason_text, role_name
@@ -41,7 +35,7 @@ class TextGame:
 
     def __init__(self, session: Session, console: Console, ask: Ask) -> None:
         self.session = session
-        self.console = console
+        self.console = guard(console)  # whatever console it is given prints nothing unsafe
         self.ask_raw = ask
 
     # ------------------------------------------------------------------ helpers
@@ -136,14 +130,14 @@ class TextGame:
 
     def intro(self) -> None:
         m = self.sc.model
-        self.console.rule(f"[bold]{text(m.title)}[/bold]")
-        self.console.print(text(m.intro))
-        self.console.print(f"[dim]{tr('text.source')}: {text(m.source.title)}[/dim]")
+        self.console.rule(f"[bold]{plain(text(m.title))}[/bold]")
+        self.console.print(plain(text(m.intro)))
+        self.console.print(f"[dim]{plain(tr('text.source'))}: {plain(text(m.source.title))}[/dim]")
         seats = ", ".join(
             f"{role_name(self.sc, r)} = {tr('text.seat.human') if seat.human else str(seat)}"
             for r, seat in enumerate(self.session.seats)
         )
-        self.console.print(trn("text.seats", m.turns, seats=seats, seed=self.session.seed))
+        self.console.print(plain(trn("text.seats", m.turns, seats=seats, seed=self.session.seed)))
         for role in self.session.human_roles():
             if not self.hot_seat():
                 self.briefing(role)
@@ -151,14 +145,19 @@ class TextGame:
 
     def briefing(self, role: int) -> None:
         brief = self.sc.model.roles[role].briefing
-        self.console.rule(role_name(self.sc, role, short=False))
-        self.console.print(f"[bold]{tr('text.brief.situation')}[/bold] {text(brief.situation)}")
-        self.console.print(f"[bold]{tr('text.brief.pressures')}[/bold] {text(brief.pressures)}")
-        self.console.print(f"[bold]{tr('text.brief.success')}[/bold] {text(brief.success)}")
+        self.console.rule(plain(role_name(self.sc, role, short=False)))
+        for key, value in (
+            ("text.brief.situation", brief.situation),
+            ("text.brief.pressures", brief.pressures),
+            ("text.brief.success", brief.success),
+        ):
+            self.console.print(f"[bold]{plain(tr(key))}[/bold] {plain(text(value))}")
 
     def board(self) -> None:
         s = self.session.view(self.viewer())
-        self.console.rule(tr("text.turn_header", turn=s.turn, turns=s.turns, phase=phase_name(s.phase)))
+        self.console.rule(
+            plain(tr("text.turn_header", turn=s.turn, turns=s.turns, phase=phase_name(s.phase)))
+        )
         news = render.news_panel(s)
         if news is not None:
             self.console.print(news)
@@ -171,20 +170,19 @@ class TextGame:
         s = self.session.view(self.viewer())
         for item in headlines(s, s.current):
             if item.kind in ("answer", "agreement"):
-                self.console.print(f"  · {item.text}")
+                self.console.print(f"  · {plain(item.text)}")
         self.show_reasons_for_answers()
 
     def answer_screen(self, role: int) -> None:
         s = self.session.view(role)
         m = self.sc.model
-        self.console.rule(tr("text.answers_for", role=role_name(self.sc, role, short=False)))
+        self.console.rule(plain(tr("text.answers_for", role=role_name(self.sc, role, short=False))))
         answers: dict[int, bool] = {}
         for term, sender in pending_answers(s, role):
             model = m.terms[term]
-            self.console.print(
-                f"[bold]{tr('text.proposal_from', sender=role_name(self.sc, sender), term=text(model.name))}[/bold]"
-            )
-            self.console.print(f"  {text(model.text)}")
+            heading = tr("text.proposal_from", sender=role_name(self.sc, sender), term=text(model.name))
+            self.console.print(f"[bold]{plain(heading)}[/bold]")
+            self.console.print(f"  {plain(text(model.text))}")
             answers[term] = self.confirm(tr("text.accept_q"), default=False)
         self.session.submit_answers(role, answers)
 
@@ -196,26 +194,28 @@ class TextGame:
         for role, by_term in move.answer_reasons.items():
             for why in by_term.values():
                 line = tr("ui.reason.answer", role=role_name(self.sc, role), why=why)
-                self.console.print(f"  [dim]{escape(line)}[/dim]")
+                self.console.print(f"  [dim]{plain(line)}[/dim]")
 
     # ------------------------------------------------------------------ orders
 
     def orders_screen(self, role: int) -> None:
         while True:
             s = self.session.view(role)
-            self.console.rule(tr("text.orders_for", role=role_name(self.sc, role, short=False), turn=s.turn))
+            self.console.rule(
+                plain(tr("text.orders_for", role=role_name(self.sc, role, short=False), turn=s.turn))
+            )
             ap = self.sc.roles[role].action_points
             self.console.print(
                 tr("text.resources", ap=ap, capital=s.capital[role], standing=s.standing[role])
             )
             running = render.programmes_line(s, role)
             if running:
-                self.console.print(tr("text.programmes", running=running))
+                self.console.print(plain(tr("text.programmes", running=running)))
             self.console.print(render.objectives_table(s, role))
             table, numbered = render.orders_table(s, role)
             self.console.print(table)
             if not legal_action_indexes(s, role):
-                self.console.print(tr("text.no_orders"))
+                self.console.print(plain(tr("text.no_orders")))
                 self.session.submit_orders(role, ())
                 return
             chosen = self.choose(s, role, numbered)
@@ -226,7 +226,7 @@ class TextGame:
             try:
                 self.session.submit_orders(role, chosen)
             except IllegalMove as err:
-                self.console.print(f"[red]{reason_text(self.sc, err.reason)}[/red]")
+                self.console.print(f"[red]{plain(reason_text(self.sc, err.reason))}[/red]")
                 continue
             names = ", ".join(action_name(self.sc, a) for a in chosen) or tr("text.pass")
             if self.confirm(tr("text.confirm_orders", names=names)):
@@ -244,7 +244,7 @@ class TextGame:
             if head in ("p", "pass"):
                 return ()
             if head in ("h", "help", "?"):
-                self.console.print(tr("text.orders_help"))
+                self.console.print(plain(tr("text.orders_help")))
                 continue
             if head in ("b", "brief", "briefing"):
                 self.briefing(role)
@@ -276,47 +276,47 @@ class TextGame:
     def save(self, name: str) -> None:
 
         if not name:
-            self.console.print(f"[red]{tr('text.save_needs_name')}[/red]")
+            self.console.print(f"[red]{plain(tr('text.save_needs_name'))}[/red]")
             return
         try:
             path = save_named(self.session, name)
         except ContentError as err:
-            self.console.print(f"[red]{err}[/red]")
+            self.console.print(f"[red]{plain(err)}[/red]")
             return
-        self.console.print(tr("text.saved", path=path))
+        self.console.print(plain(tr("text.saved", path=path)))
 
     def undo_turn(self) -> None:
         """The facilitator's undo: step back to before the last resolved turn."""
         if not self.confirm(tr("text.confirm_undo"), default=False):
             return
         if self.session.undo_turn():
-            self.console.print(tr("text.undone", turn=self.session.state.turn))
+            self.console.print(plain(tr("text.undone", turn=self.session.state.turn)))
             self.board()
         else:
-            self.console.print(tr("text.nothing_to_undo"))
+            self.console.print(plain(tr("text.nothing_to_undo")))
 
     def details(self, s: State, numbered: list[int], word: str) -> None:
         if not word.isdigit() or not 1 <= int(word) <= len(numbered):
-            self.console.print(f"[red]{tr('text.bad_number', n=len(numbered))}[/red]")
+            self.console.print(f"[red]{plain(tr('text.bad_number', n=len(numbered)))}[/red]")
             return
         index = numbered[int(word) - 1]
         action = self.sc.actions[index]
-        self.console.print(f"[bold]{action_name(self.sc, index)}[/bold]")
-        self.console.print(action_description(self.sc, index))
+        self.console.print(f"[bold]{plain(action_name(self.sc, index))}[/bold]")
+        self.console.print(plain(action_description(self.sc, index)))
         odds = odds_line(s, action)
         if odds:
-            self.console.print(f"[cyan]{odds}[/cyan]")
+            self.console.print(f"[cyan]{plain(odds)}[/cyan]")
         if action.kind == 0:
             model = self.sc.model.actions[index]
             if model.risks:
-                self.console.print(f"[dim]{tr('text.risks')}: {', '.join(model.risks)}[/dim]")
+                self.console.print(f"[dim]{plain(tr('text.risks'))}: {plain(', '.join(model.risks))}[/dim]")
             if action.covert:
-                self.console.print(f"[magenta]{tr('text.covert_note')}[/magenta]")
+                self.console.print(f"[magenta]{plain(tr('text.covert_note'))}[/magenta]")
 
     def why(self, s: State, name: str) -> None:
         index = self.find_track(name)
         if index is None:
-            self.console.print(f"[red]{tr('text.unknown_track')}[/red]")
+            self.console.print(f"[red]{plain(tr('text.unknown_track'))}[/red]")
             return
         self.console.print(render.why_panel(s, index))
 
@@ -336,14 +336,13 @@ class TextGame:
     def resolution(self) -> None:
         s = self.session.view(self.viewer())
         record = s.history[-1]
-        self.console.rule(tr("text.resolution", turn=record.turn))
+        self.console.rule(plain(tr("text.resolution", turn=record.turn)))
         for item in headlines(s, record.entries):
-            risks = f" [dim]({', '.join(item.risks)})[/dim]" if item.risks else ""
-            style = "bold" if item.major else ""
+            risks = f" [dim]({plain(', '.join(item.risks))})[/dim]" if item.risks else ""
             self.console.print(
-                f"  {'■' if item.major else '·'} [{style}]{item.text}[/{style}]{risks}"
-                if style
-                else f"  · {item.text}{risks}"
+                f"  ■ [bold]{plain(item.text)}[/bold]{risks}"
+                if item.major
+                else f"  · {plain(item.text)}{risks}"
             )
         self.show_computer_reasons(s)
         if not self.session.terminal:
@@ -355,83 +354,4 @@ class TextGame:
         for order in turn.orders if turn is not None else ():
             if order.reason and not self.session.seats[order.role].human:
                 line = tr("ui.reason.order", role=role_name(self.sc, order.role), why=order.reason)
-                self.console.print(f"  [dim]{escape(line)}[/dim]")
-
-
-# ----------------------------------------------------------------------------- setup
-
-
-def setup_seats(
-    scenario: CompiledScenario, spec: str | None, console: Console, ask: Ask, interactive: bool
-) -> list[Seat]:
-    allowed = ("human", *KINDS)
-    try:
-        seats = parse_seats(spec, scenario, "human", allowed)
-    except SeatError as err:
-        raise BadInput(f"--roles: {err}") from None
-    if spec or not interactive:
-        return seats
-    console.print(tr("text.setup_intro"))
-    while True:
-        for r, seat in enumerate(seats):
-            console.print(
-                f"  {scenario.role_ids[r]:10} {role_name(scenario, r, short=False)}: [bold]{seat}[/bold]"
-            )
-            for persona in scenario.model.roles[r].personas:
-                console.print(f"  {'':10}   [dim]:{persona.id} - {escape(text(persona.name))}[/dim]")
-        line = ask(tr("text.setup_prompt", kinds=", ".join(allowed))).strip()
-        if not line:
-            return seats
-        try:
-            parsed = parse_seats(line, scenario, "human", allowed)
-        except SeatError as err:
-            console.print(f"[red]{err}[/red]")
-            continue
-        if "=" in line:
-            named = {part.split("=", 1)[0].strip().lower() for part in line.split(",") if "=" in part}
-            seats = [parsed[r] if scenario.role_ids[r] in named else seats[r] for r in range(len(seats))]
-        else:
-            seats = parsed
-
-
-def run_text(args: argparse.Namespace) -> int:
-    scenario = load_scenario(args.scenario) if (args.scenario or not args.load) else None
-    if args.lang:
-        try:
-            set_language(check_language(args.lang))
-        except ValueError as err:
-            raise BadInput(str(err)) from None
-    console = Console(highlight=False)
-    interactive = sys.stdin.isatty()
-
-    def ask(prompt: str) -> str:
-        return console.input(prompt)
-
-    session = open_session(args, scenario, console, ask, interactive)
-    session.on_change = autosaver(lambda message: console.print(f"[red]{message}[/red]"))
-    game = TextGame(session, console, ask)
-    try:
-        game.run()
-    except QuitGame:
-        if session.moves:
-            console.print(tr("text.bye_saved", path=saves_dir() / "autosave.json"), soft_wrap=True)
-        else:
-            console.print(tr("text.bye"))
-    return EXIT_OK
-
-
-def open_session(
-    args: argparse.Namespace, scenario: CompiledScenario | None, console: Console, ask: Ask, interactive: bool
-) -> Session:
-    """A loaded game (--load) or a new one; a bad save is a clear error, exit 2."""
-    if args.load:
-        session = load_session(resolve_save(args.load), scenario)
-        if args.roles:
-            session.seats = setup_seats(session.scenario, args.roles, console, ask, False)
-            session.controllers = Session.new(session.scenario, session.seed, session.seats).controllers
-        console.print(tr("text.loaded", name=session.name or args.load, turn=session.state.turn))
-        return session
-    assert scenario is not None
-    seats = setup_seats(scenario, args.roles, console, ask, interactive)
-    seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
-    return Session.new(scenario, seed, seats)
+                self.console.print(f"  [dim]{plain(line)}[/dim]")

@@ -1,4 +1,8 @@
-"""Rich renderables for the terminal game: pure functions of a (redacted) state."""
+"""Rich renderables for the terminal game: pure functions of a (redacted) state.
+
+Scenario text is untrusted: every piece of it placed in markup goes through ``plain`` (escaped,
+control and bidi characters replaced); ``Text`` objects hold it literally.
+"""
 
 from __future__ import annotations
 
@@ -11,6 +15,7 @@ from game.engine import State, legal_action_indexes, result, role_score, why_not
 from game.engine.log import AG_IN_FORCE
 from game.i18n import text, tr
 from game.scenario.runtime import ACTION_PROPOSE
+from game.shells.text.console import plain
 from game.story.headlines import headlines
 from game.story.why import last_change, track_changes
 from game.story.words import (
@@ -49,7 +54,9 @@ def tracks_table(s: State) -> Table:
         if track.hidden:
             continue
         value = s.tracks[i]
-        table.add_row(text(track.name), bar(value), str(value), change_text(last_change(s, i), track.good))
+        table.add_row(
+            Text(text(track.name)), bar(value), str(value), change_text(last_change(s, i), track.good)
+        )
     return table
 
 
@@ -60,20 +67,24 @@ def situation_panel(s: State) -> Panel:
     lines: list[str] = []
     for posture in sc.postures:
         option = m.postures[posture.index].options[s.postures[posture.index]]
-        lines.append(f"{text(m.postures[posture.index].name)}: [bold]{text(option.name)}[/bold]")
+        lines.append(
+            f"{plain(text(m.postures[posture.index].name))}: [bold]{plain(text(option.name))}[/bold]"
+        )
     in_force = [text(m.terms[t].name) for t in range(len(sc.terms)) if s.agreements[t] == AG_IN_FORCE]
-    lines.append(tr("text.agreements") + ": " + (", ".join(in_force) if in_force else tr("text.none")))
+    lines.append(plain(tr("text.agreements") + ": " + (", ".join(in_force) if in_force else tr("text.none"))))
     for term, sender, to, _ in s.proposals:
         lines.append(
-            tr(
-                "text.on_table",
-                sender=role_name(sc, sender),
-                term=text(m.terms[term].name),
-                to=role_name(sc, to),
+            plain(
+                tr(
+                    "text.on_table",
+                    sender=role_name(sc, sender),
+                    term=text(m.terms[term].name),
+                    to=role_name(sc, to),
+                )
             )
         )
     capital = ", ".join(f"{role_name(sc, r)} {s.capital[r]}" for r in range(len(sc.roles)))
-    lines.append(tr("text.capital_all") + ": " + capital)
+    lines.append(plain(tr("text.capital_all") + ": " + capital))
     return Panel("\n".join(lines), title=tr("text.situation"), title_align="left")
 
 
@@ -92,9 +103,9 @@ def news_panel(s: State) -> Panel | None:
         return None
     lines = []
     for item in items:
-        risks = f" [dim]({', '.join(item.risks)})[/dim]" if item.risks else ""
+        risks = f" [dim]({plain(', '.join(item.risks))})[/dim]" if item.risks else ""
         mark = "[bold]■[/bold] " if item.major else "  · "
-        lines.append(f"{mark}{item.text}{risks}")
+        lines.append(f"{mark}{plain(item.text)}{risks}")
     return Panel("\n".join(lines), title=tr("text.news"), title_align="left")
 
 
@@ -111,7 +122,7 @@ def objectives_table(s: State, role: int) -> Table:
     table.add_column(tr("text.weight"), justify="right")
     table.add_column(tr("text.now"), justify="right")
     for objective, value in zip(model.objectives, score.objectives, strict=True):
-        table.add_row(text(objective.text), str(objective.weight), str(value))
+        table.add_row(Text(text(objective.text)), str(objective.weight), str(value))
     return table
 
 
@@ -127,21 +138,21 @@ def orders_table(s: State, role: int) -> tuple[Table, list[int]]:
     table.add_column(tr("text.odds_tends"), ratio=3)
     for category in range(4):
         indexes = [a for a in sc.actions_by_role[role] if sc.actions[a].category == category]
-        plain = [a for a in indexes if sc.actions[a].kind != ACTION_PROPOSE]
+        simple = [a for a in indexes if sc.actions[a].kind != ACTION_PROPOSE]
         proposals = [a for a in indexes if sc.actions[a].kind == ACTION_PROPOSE]
         if not indexes:
             continue
         table.add_row("", Text(category_name(category), style="bold underline"), "", "")
-        for index in plain + proposals:
+        for index in simple + proposals:
             action = sc.actions[index]
             odds = odds_line(s, action)
-            detail = action_tends(sc, index) + (f"\n[cyan]{odds}[/cyan]" if odds else "")
-            name = action_name(sc, index) + (
+            detail = plain(action_tends(sc, index)) + (f"\n[cyan]{plain(odds)}[/cyan]" if odds else "")
+            name = plain(action_name(sc, index)) + (
                 f" [magenta]{tr('text.covert_tag')}[/magenta]" if action.covert else ""
             )
             if index in legal:
                 numbered.append(index)
-                table.add_row(str(len(numbered)), name, cost_line(action), detail)
+                table.add_row(str(len(numbered)), name, Text(cost_line(action)), detail)
             else:
                 reason = reason_text(sc, why_not(s, action)) if why_not(s, action) else tr("text.not_now")
                 table.add_row(
@@ -171,13 +182,12 @@ def why_panel(s: State, track: int) -> Panel:
         body = tr("text.why.none")
     else:
         body = "\n".join(
-            f"{tr('text.turn_n', n=c.turn)}: {c.delta:+d}  {c.label}"
-            + (f" [dim]({', '.join(c.risks)})[/dim]" if c.risks else "")
+            f"{plain(tr('text.turn_n', n=c.turn))}: {c.delta:+d}  {plain(c.label)}"
+            + (f" [dim]({plain(', '.join(c.risks))})[/dim]" if c.risks else "")
             for c in changes
         )
-    return Panel(
-        body, title=tr("text.why.title", track=text(model.name), value=s.tracks[track]), title_align="left"
-    )
+    title = plain(tr("text.why.title", track=text(model.name), value=s.tracks[track]))
+    return Panel(body, title=title, title_align="left")
 
 
 def sparkline(values: list[int]) -> str:
@@ -192,8 +202,8 @@ def end_screen(s: State) -> Group:
     ending = m.endings[s.ending]
     parts: list = [
         Panel(
-            text(ending.narrative),
-            title=tr("text.ending", name=text(ending.name), turn=s.turn),
+            Text(text(ending.narrative)),
+            title=plain(tr("text.ending", name=text(ending.name), turn=s.turn)),
             title_align="left",
         ),
     ]
@@ -208,11 +218,11 @@ def end_screen(s: State) -> Group:
             f"{text(o.text)} {v}" for o, v in zip(m.roles[r].objectives, score.objectives, strict=True)
         )
         scores.add_row(
-            role_name(sc, r, short=False),
+            Text(role_name(sc, r, short=False)),
             str(score.score),
             str(score.threshold),
             "[green]✓[/green]" if score.cleared else "[red]✗[/red]",
-            detail,
+            Text(detail),
         )
     parts.append(scores)
     parts.append(
@@ -230,13 +240,13 @@ def end_screen(s: State) -> Group:
         if track.hidden:
             continue
         values = [track.start] + [record.tracks[i] for record in s.history]
-        chart.add_row(text(track.name), str(track.start), sparkline(values), str(s.tracks[i]))
+        chart.add_row(Text(text(track.name)), str(track.start), sparkline(values), str(s.tracks[i]))
     parts.append(chart)
     chain = []
     for record in s.history:
-        major = [h.text for h in headlines(s, record.entries) if h.major]
+        major = [plain(h.text) for h in headlines(s, record.entries) if h.major]
         if major:
-            chain.append(f"[bold]{tr('text.turn_n', n=record.turn)}[/bold]: " + " → ".join(major))
+            chain.append(f"[bold]{plain(tr('text.turn_n', n=record.turn))}[/bold]: " + " → ".join(major))
     if chain:
         parts.append(Panel("\n".join(chain), title=tr("text.chain"), title_align="left"))
     return Group(*parts)

@@ -23,6 +23,7 @@ from game.shells.window.chrome import (  # noqa: F401 - re-exported: the game sc
 from game.shells.window.painter import Painter
 from game.shells.window.widgets import ScrollArea, Widget
 from game.story.headlines import Headline
+from game.story.outlook import baseline
 from game.story.why import track_changes
 
 Rect = pygame.Rect
@@ -135,10 +136,8 @@ def visible_tracks(s: State) -> list[int]:
 
 
 def track_before(s: State, index: int) -> int:
-    """Where the shown change starts: the end of the turn before last (as present.last_change)."""
-    if len(s.history) >= 2:
-        return s.history[-2].tracks[index]
-    return s.scenario.track_start[index]
+    """Where the shown change starts: the board the roles last saw (story.outlook.baseline)."""
+    return baseline(s)[index]
 
 
 def fill_rows(rows: dict[int, TrackRow], s: State) -> list[TrackRow]:

@@ -16,7 +16,7 @@ from game.i18n import language, text, tr
 from game.shells.window import saves
 from game.shells.window.deliberation import DeliberationTimer
 from game.story.facts import tell_turn
-from game.story.words import role_name
+from game.story.words import LEVEL_KEYS, role_name
 
 if TYPE_CHECKING:
     from game.session.table import Session
@@ -100,8 +100,8 @@ class Match:
         seat = self.session.seats[role]
         if seat.human:
             return tr("ui.seat.human")
-        level = tr(f"ui.level.{seat.kind}")
-        label = tr("ui.seat.computer", level=seat.kind if level == f"ui.level.{seat.kind}" else level)
+        key = LEVEL_KEYS.get(seat.kind)
+        label = tr("ui.seat.computer", level=tr(key) if key else seat.kind)
         if seat.persona:
             persona = next((p for p in self.sc.model.roles[role].personas if p.id == seat.persona), None)
             label += " - " + (text(persona.name) if persona else seat.persona)

@@ -17,6 +17,7 @@ import pygame
 
 from game.errors import BadInput
 from game.i18n import check_language, set_language
+from game.session.limits import seed_problem
 from game.shells.window.app import App, open_window
 from game.shells.window.scenes.title import TitleScene
 from game.shells.window.start import LaunchOptions, Library
@@ -60,20 +61,32 @@ def window_size(text: str | None, desktop: tuple[int, int] | None) -> tuple[int,
     return w, h
 
 
-def run_window(args: argparse.Namespace) -> int:
-    """Open the game window; returns the exit code (2 when there is no display)."""
-    started = time.perf_counter()
-    missing = display_missing()
-    if missing:
-        print(no_display_message(missing), file=sys.stderr)
-        return NO_DISPLAY_EXIT
+def checked_options(args: argparse.Namespace) -> str | None:
+    """Refuse a bad ``--seed`` or ``--lang`` before any window opens (exit 2); set the language.
 
+    A seed a save cannot hold would make every autosave of the game fail.
+    """
+    seed = getattr(args, "seed", None)
+    problem = None if seed is None else seed_problem(seed)
+    if problem is not None:
+        raise BadInput(f"--seed: {problem}")
     lang = getattr(args, "lang", None)
     if lang:
         try:
             set_language(check_language(lang))
         except ValueError as err:
             raise BadInput(str(err)) from None
+    return lang
+
+
+def run_window(args: argparse.Namespace) -> int:
+    """Open the game window; returns the exit code (2 when there is no display)."""
+    started = time.perf_counter()
+    lang = checked_options(args)
+    missing = display_missing()
+    if missing:
+        print(no_display_message(missing), file=sys.stderr)
+        return NO_DISPLAY_EXIT
 
     try:
         pygame.display.init()

@@ -11,12 +11,25 @@ from collections import OrderedDict
 
 import pygame
 
+from game.session.untrusted import UNSAFE, printable
 from game.shells.window.theme import FONT_BOLD, FONT_REGULAR, STYLES, Color, Theme
 
 Rect = pygame.Rect
 
 TEXT_CACHE_LIMIT = 3000
 ELLIPSIS = "…"
+
+
+def drawable(value: str) -> str:
+    """One line of text as a font can draw it: control and bidi characters dropped (pygame
+    refuses NUL outright; the others would draw as boxes), tabs and newlines made spaces.
+
+    The one place the window cleans untrusted text (scenario titles, save names, reasons):
+    every measure and draw below goes through it.
+    """
+    if UNSAFE.search(value) is None and "\t" not in value and "\n" not in value:
+        return value
+    return printable(value, "").replace("\t", " ").replace("\n", " ")
 
 
 class Painter:
@@ -66,7 +79,7 @@ class Painter:
         key = (value, style, color)
         surface = self._text.get(key)
         if surface is None:
-            surface = self.font(style).render(value, True, color)
+            surface = self.font(style).render(drawable(value), True, color)
             self._text[key] = surface
             if len(self._text) > TEXT_CACHE_LIMIT:
                 self._text.popitem(last=False)
@@ -75,10 +88,11 @@ class Painter:
         return surface
 
     def width(self, value: str, style: str = "body") -> int:
-        return self.font(style).size(value)[0]
+        return self.font(style).size(drawable(value))[0]
 
     def fit(self, value: str, style: str, width: int) -> str:
         """The text, cut with an ellipsis if it is wider than ``width``."""
+        value = drawable(value)
         font = self.font(style)
         if font.size(value)[0] <= width:
             return value
@@ -100,7 +114,7 @@ class Painter:
         font = self.font(style)
         lines = []
         for paragraph in value.split("\n"):
-            words = paragraph.split(" ")
+            words = drawable(paragraph).split(" ")
             line = ""
             for word in words:
                 candidate = f"{line} {word}" if line else word

@@ -14,6 +14,7 @@ from game.ai import KINDS
 from game.errors import ContentError
 from game.i18n import text, tr
 from game.scenario.load import bundled_scenarios, load_scenario, scenario_path, with_turns
+from game.session.limits import seed_problem
 from game.session.seats import SeatError, parse_seats
 from game.session.table import Session
 
@@ -103,6 +104,9 @@ def new_session(
     scenario: CompiledScenario, seats: list[Seat], seed: int | None, turns: int | None = None
 ) -> Session:
 
+    problem = None if seed is None else seed_problem(seed)
+    if problem is not None:  # every autosave of the game would fail
+        raise StartProblem(f"--seed: {problem}")
     try:
         return Session.new(with_turns(scenario, turns), new_seed() if seed is None else seed, seats)
     except ValueError as err:  # e.g. an unknown persona for a computer player

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import available_languages, language, set_language, tr
+from game.i18n import available_languages, language, language_name, set_language, tr
 from game.shells.window.app import App
 from game.shells.window.scenes.dialogs import Dialog
 from game.shells.window.widgets import Button, Choice, Widget
@@ -93,7 +93,7 @@ class SettingsScene(Dialog):
             Choice(
                 "language",
                 lambda: tr("ui.settings.language"),
-                [(code, tr(f"ui.language.{code}")) for code in available_languages()],
+                [(code, language_name(code)) for code in available_languages()],
                 language(),
                 self.set_language,
             ),

@@ -26,6 +26,7 @@ from game.shells.window.start import (
     seat_kinds,
 )
 from game.shells.window.widgets import Button, Choice, ScrollArea, TextField, Widget
+from game.story.words import LEVEL_KEYS
 
 Rect = pygame.Rect
 DEFAULT_COMPUTER = "normal"
@@ -34,8 +35,8 @@ DEFAULT_COMPUTER = "normal"
 def kind_label(kind: str) -> str:
     if kind == "human":
         return tr("ui.seat.human")
-    label = tr(f"ui.level.{kind}")
-    return tr("ui.seat.computer", level=label if label != f"ui.level.{kind}" else kind)
+    key = LEVEL_KEYS.get(kind)
+    return tr("ui.seat.computer", level=tr(key) if key else kind)
 
 
 class SetupScene(Scene):

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pygame
 
-from game.i18n import available_languages, language, set_language, text, tr
+from game.i18n import available_languages, language, language_name, set_language, text, tr
 from game.scenario.load import scenario_path
 from game.shells.window import saves
 from game.shells.window.app import App, Scene
@@ -50,7 +50,7 @@ class TitleScene(Scene):
         self.language = Choice(
             "language",
             lambda: tr("ui.settings.language"),
-            [(code, tr(f"ui.language.{code}")) for code in available_languages()],
+            [(code, language_name(code)) for code in available_languages()],
             language(),
             self.on_language,
         )
@@ -112,9 +112,7 @@ class TitleScene(Scene):
 
     def on_language(self, value: object) -> None:
         set_language(str(value))
-        self.language.set_options(
-            [(code, tr(f"ui.language.{code}")) for code in available_languages()], value
-        )
+        self.language.set_options([(code, language_name(code)) for code in available_languages()], value)
         if self.booted:
             try:
                 self.scenario_title = text(self.library.load(self.options.scenario).model.title)
@@ -129,7 +127,7 @@ class TitleScene(Scene):
         t = p.theme
         w, h = self.app.size
         self.language.set_options(  # the language may have changed in Settings
-            [(code, tr(f"ui.language.{code}")) for code in available_languages()], language()
+            [(code, language_name(code)) for code in available_languages()], language()
         )
         self.buttons[0].visible = self.autosave_path is not None
         self.buttons[1].kind = "normal" if self.autosave_path is not None else "primary"

@@ -14,7 +14,7 @@ import pygame
 from game.i18n import tr
 from game.shells.window.board import draw_section_title
 from game.shells.window.painter import Painter
-from game.story.words import role_name
+from game.story.words import phase_name, role_name
 
 if TYPE_CHECKING:
     from game.session.session import Session
@@ -79,7 +79,7 @@ def draw_banner_text(
         "text.turn_header",
         turn=min(s.turn, s.turns),
         turns=s.turns,
-        phase=tr(f"phase.{s.phase}"),
+        phase=phase_name(s.phase),
     )
     p.draw_text(
         surface,

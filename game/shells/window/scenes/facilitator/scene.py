@@ -43,6 +43,14 @@ if TYPE_CHECKING:
 
 Rect = pygame.Rect
 SECTIONS = ("inject", "custom", "adjudicate", "dice", "timer", "undo")
+SECTION_KEYS = {
+    "inject": "ui.fac.section.inject",
+    "custom": "ui.fac.section.custom",
+    "adjudicate": "ui.fac.section.adjudicate",
+    "dice": "ui.fac.section.dice",
+    "timer": "ui.fac.section.timer",
+    "undo": "ui.fac.section.undo",
+}
 
 
 def toggle_panel(app: App) -> None:
@@ -73,8 +81,7 @@ class FacilitatorScene(Scene):
         self.content = Rect(0, 0, 0, 0)
         self.status_rect = Rect(0, 0, 0, 0)
         self.tabs = [
-            Toggle(f"section.{name}", tr(f"ui.fac.section.{name}"), self._go(name), mark=False)
-            for name in SECTIONS
+            Toggle(f"section.{name}", tr(SECTION_KEYS[name]), self._go(name), mark=False) for name in SECTIONS
         ]
         self.pause_button = Button("pause", lambda: tr("ui.fac.pause"), self.on_pause)
         self.close_button = Button("close", lambda: tr("ui.fac.close"), self.close, kind="quiet")
@@ -195,7 +202,7 @@ class FacilitatorScene(Scene):
         tab_h = p.line_height("body_bold") + t.px(14)
         for name, tab in zip(SECTIONS, self.tabs, strict=True):
             tab.selected = name == self.section
-            tab.label = tr(f"ui.fac.section.{name}")
+            tab.label = tr(SECTION_KEYS[name])
             tab.rect = Rect(x, y, left_w, tab_h)
             y += tab_h + t.px(6)
         y += t.pad

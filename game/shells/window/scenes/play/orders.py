@@ -69,12 +69,11 @@ class OrdersPane(Pane):
         action = sc.actions[index]
         ap = sc.roles[self.role].action_points
         used = sum(sc.actions[a].ap for a in self.selected)
-        suffix = "_short" if short else ""
         if used + action.ap > ap:
-            return tr("ui.orders.no_ap" + suffix)
+            return tr("ui.orders.no_ap_short" if short else "ui.orders.no_ap")
         spent = sum(sc.actions[a].capital for a in self.selected)
         if spent + action.capital > self.s.capital[self.role]:
-            return tr("ui.orders.no_capital" + suffix)
+            return tr("ui.orders.no_capital_short" if short else "ui.orders.no_capital")
         return reason_text(sc, reason) if reason else tr("text.not_now")
 
     def unavailable(self, index: int) -> str:

@@ -41,7 +41,13 @@ from game.shells.window.scenes.play.orders import OrdersPane
 from game.shells.window.scenes.play.pane import Pane
 from game.shells.window.scenes.play.public import PublicPane
 from game.shells.window.widgets import Button, ScrollArea
-from game.story.words import role_name
+from game.story.words import phase_name, role_name
+
+FOOTER_KEYS = {
+    "public": "ui.play.footer.public",
+    "orders": "ui.play.footer.orders",
+    "answers": "ui.play.footer.answers",
+}
 
 Rect = pygame.Rect
 PANES: dict[str, type[Pane]] = {"orders": OrdersPane, "answers": AnswersPane, "public": PublicPane}
@@ -215,7 +221,7 @@ class PlayScene(Scene):
         self.pane.draw(surface, self.main_inner())
         self.form.draw(surface, p)
         self.draw_tooltip(surface)
-        draw_footer(surface, p, tr(f"ui.play.footer.{self.mode}"))
+        draw_footer(surface, p, tr(FOOTER_KEYS[self.mode]))
 
     def badge(self) -> tuple[str, tuple[int, int, int] | None]:
         """Whose screen this is: a role's private one (in the covert colour), public, or solo."""
@@ -231,7 +237,7 @@ class PlayScene(Scene):
         p = self.p
         t = p.theme
         s = self.s
-        phase = tr(f"phase.{s.phase}")
+        phase = phase_name(s.phase)
         center = tr("text.turn_header", turn=min(s.turn, s.turns), turns=s.turns, phase=phase)
         badge, color = self.badge()
         timer = self.match.timer
