@@ -16,8 +16,11 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from game.ai import orders_space, player
+from game.ai.orders_space import order_sets
+from game.ai.player import orders_in_sets
 from game.ai.random_player import RandomPlayer
-from game.engine import PHASE_ORDERS, PUBLIC, State, redact
+from game.engine import PHASE_ORDERS, PUBLIC, State, legal_action_indexes, redact
 from game.engine.log import AG_IN_FORCE
 from game.engine.orders import barred
 from game.scenario import conditions as cond
@@ -125,6 +128,29 @@ def test_straight_line_conditions_agree_with_the_closures(name: str) -> None:
         assert compiled.fn is not closure
         for s in states:
             assert compiled.fn(s) == closure(s) and type(compiled.fn(s)) is type(closure(s)), source
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_the_easy_levels_orders_are_those_of_the_sets(name: str) -> None:
+    """orders_in_sets gives the orders of order_sets without listing them, capped sets included."""
+    sc = load_scenario(FIXTURES / f"{name}.yaml")
+    checked = 0
+    for s in states_of(sc, 6):
+        if s.phase != PHASE_ORDERS:
+            continue
+        for role in range(len(sc.roles)):
+            assert orders_in_sets(s, role) == sorted({a for o in order_sets(s, role) for a in o})
+            checked += 1
+    assert checked > 100
+
+
+def test_orders_in_sets_lists_the_sets_when_they_may_be_capped(monkeypatch: pytest.MonkeyPatch) -> None:
+    sc = load_scenario(FIXTURES / "cartel_mission.yaml")
+    s = next(s for s in states_of(sc, 1) if s.phase == PHASE_ORDERS and len(order_sets(s, 0)) > 6)
+    monkeypatch.setattr(orders_space, "MAX_SETS", 4)
+    monkeypatch.setattr(player, "MAX_SETS", 4)
+    capped = sorted({a for o in order_sets(s, 0) for a in o})
+    assert capped != sorted(legal_action_indexes(s, 0)) and orders_in_sets(s, 0) == capped
 
 
 def test_clone_copies_every_field() -> None:

@@ -35,6 +35,7 @@ class TurnRecord:
     seen: tuple[int, ...] = ()  # when the orders were given: the board the roles last saw
     _entries: tuple[Entry, ...] | None = field(default=None, init=False, repr=False, compare=False)
     _capital: tuple[Line, ...] | None = field(default=None, init=False, repr=False, compare=False)
+    _views: dict[Any, TurnRecord] | None = field(default=None, init=False, repr=False, compare=False)
 
     @property
     def entries(self) -> tuple[Entry, ...]:
@@ -42,6 +43,16 @@ class TurnRecord:
         if made is None:
             made = entries(self.log)
             object.__setattr__(self, "_entries", made)
+        return made
+
+    def views(self) -> dict[Any, TurnRecord]:
+        """This record as viewers saw it, by what its redaction read (``view.redact``): a computer
+        player's view holds the whole history, and each earlier turn is redacted once, not at
+        every decision of every later turn."""
+        made = self._views
+        if made is None:
+            made = {}
+            object.__setattr__(self, "_views", made)
         return made
 
     def covert_capital(self, may_be_secret: Callable[[Cause], bool]) -> tuple[Line, ...]:

@@ -245,8 +245,19 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
         return s
     s.current = filter_entries(state, s.current, viewer)
     records = s.history if history is None else s.history[-history:]
-    s.history = tuple(redact_record(state, record, viewer) for record in records)
+    if records:
+        # All that redact_record reads of the state besides the record: one key for every record.
+        key = (viewer, tuple(state.exposed), tuple(state.posture_public), secrets_live(state))
+        s.history = tuple([_redacted(state, record, viewer, key) for record in records])
     return s
+
+
+def _redacted(state: State, record: TurnRecord, viewer: int, key: tuple[Any, ...]) -> TurnRecord:
+    kept = record.views()
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = redact_record(state, record, viewer)
+    return found
 
 
 def _hide_covert(state: State, s: State, viewer: int) -> None:
