@@ -7,13 +7,14 @@ and the same view give the same decision.
 
 from __future__ import annotations
 
+import math
 import random
 from collections.abc import Sequence
 
 from game.ai.base import Answers, Orders
 from game.ai.levels import Level
 from game.ai.opponents import OpponentModel, watch
-from game.ai.orders_space import OrderBudget, order_sets
+from game.ai.orders_space import MAX_SETS, OrderBudget, order_sets
 from game.ai.reasons import answer_reason, hold_reason, order_reason, weigh_trust
 from game.ai.search import (
     Context,
@@ -27,7 +28,7 @@ from game.ai.search import (
 )
 from game.ai.stance import Stance, build_stance
 from game.ai.valuation import expected_deltas, exposure_chance, worth
-from game.engine import State, pending_answers
+from game.engine import State, legal_action_indexes, pending_answers
 from game.scenario.runtime import CompiledScenario
 
 
@@ -107,13 +108,17 @@ class ComputerPlayer:
     # ------------------------------------------------------------------ orders
 
     def orders(self, view: State, role: int) -> Orders:
+        level = self.level
+        if level.screen == "greedy":
+            legal = orders_in_sets(view, role)
+            if not legal:
+                return Orders((), (hold_reason(),))
+            ctx = self.context(view, role, 1)
+            return self.explain(ctx, self.greedy(ctx, legal), None)
         sets = order_sets(view, role)
         if len(sets) == 1:
             return Orders((), (hold_reason(),))
         ctx = self.context(view, role, 1)
-        level = self.level
-        if level.screen == "greedy":
-            return self.explain(ctx, self.greedy(ctx), None)
         tallies: list[Tally] | None = None
         ranked: list[int] = []
         if level.screen in ("static", "both"):
@@ -140,10 +145,9 @@ class ComputerPlayer:
         runner_up = deep[last[1]] if len(last) > 1 else None
         return self.explain(ctx, finalists[last[0]], _difference(deep[last[0]], runner_up))
 
-    def greedy(self, ctx: Context) -> tuple[int, ...]:
+    def greedy(self, ctx: Context, legal: Sequence[int]) -> tuple[int, ...]:
         """Easy: orders by what they tend to do, judged with noise, best first while affordable."""
         view, role = ctx.view, ctx.role
-        legal = sorted({a for s in order_sets(view, role) for a in s})
         level = ctx.level
         noisy = {
             a: static_gain(view, ctx.stance, a, level.tail, ctx.model) + ctx.rng.gauss(0.0, level.noise)
@@ -167,6 +171,27 @@ class ComputerPlayer:
             exposure = exposure_chance(view, action) if action.covert else 0.0
             reasons.append(order_reason(view, ctx.stance, action, deltas, fallback, exposure))
         return Orders(tuple(chosen), tuple(reasons))
+
+
+def orders_in_sets(view: State, role: int) -> list[int]:
+    """The orders found in ``order_sets(view, role)``, in order, without listing the sets.
+
+    Every legal order the role can afford alone heads a set of its own, unless the sets reach
+    ``MAX_SETS`` first: when they could (by a count of the sets the action points allow, or an
+    order costing no action point), the sets are listed as before. The easy level needs only
+    these orders, and listing some hundred sets was half of its decision.
+    """
+    actions = view.scenario.actions
+    ap, capital = view.scenario.roles[role].action_points, view.capital[role]
+    fits = [
+        a for a in legal_action_indexes(view, role) if actions[a].ap <= ap and actions[a].capital <= capital
+    ]
+    cheapest = min((actions[a].ap for a in fits), default=1)
+    if cheapest > 0:
+        most = min(ap // cheapest, len(fits))
+        if sum(math.comb(len(fits), k) for k in range(most + 1)) <= MAX_SETS:
+            return sorted(fits)
+    return sorted({a for s in order_sets(view, role) for a in s})
 
 
 def _interleave(first: list[int], second: list[int]) -> list[int]:

@@ -76,17 +76,45 @@ class Context:
     stance: Stance
     level: Level
     model: OpponentModel
-    habits: list[Sequence[float] | None]  # per role: rollout weights per action
-    my_answers: dict[int, bool]  # term -> would accept (quick judgement, used inside rollouts)
     rng: random.Random
 
-    root_value: float = 0.0
     drift_sum: float = 0.0
     drift_turns: int = 0
+    # Worked out on first use (none of them draws on ``rng``): a decision that plays nothing
+    # forward (the easy level, answers judged on effects) never needs them.
+    _habits: list[Sequence[float] | None] | None = None
+    _answers: dict[int, bool] | None = None
+    _root: float | None = None
 
     @property
     def scenario(self) -> CompiledScenario:
         return self.view.scenario
+
+    @property
+    def habits(self) -> list[Sequence[float] | None]:
+        """Per role: rollout weights per action (one's own from its orders' effects)."""
+        if self._habits is None:
+            habits: list[Sequence[float] | None] = list(self.model.weights)
+            habits[self.role] = own_habit(self.view, self.role, self.stance, self.level, self.model)
+            self._habits = habits
+        return self._habits
+
+    @property
+    def my_answers(self) -> dict[int, bool]:
+        """Term -> would accept (a quick judgement, used inside rollouts)."""
+        if self._answers is None:
+            view, tail = self.view, self.level.tail
+            self._answers = {
+                t: quick_accept(view, self.stance, t, tail) for t in range(len(view.scenario.terms))
+            }
+        return self._answers
+
+    @property
+    def root_value(self) -> float:
+        """The outlook of the view itself, the baseline of the drift."""
+        if self._root is None:
+            self._root = outlook(self.stance, self.view, self.level.tail)
+        return self._root
 
     @property
     def drift(self) -> float:
@@ -142,12 +170,7 @@ class Context:
 def make_context(
     view: State, role: int, stance: Stance, level: Level, model: OpponentModel, rng: random.Random
 ) -> Context:
-    habits: list[Sequence[float] | None] = list(model.weights)
-    habits[role] = own_habit(view, role, stance, level, model)
-    answers = {term: quick_accept(view, stance, term, level.tail) for term in range(len(view.scenario.terms))}
-    ctx = Context(view, role, stance, level, model, habits, answers, rng)
-    ctx.root_value = outlook(stance, view, level.tail)
-    return ctx
+    return Context(view, role, stance, level, model, rng)
 
 
 def static_gain(view: State, stance: Stance, action_index: int, tail: int, model: OpponentModel) -> float:

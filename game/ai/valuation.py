@@ -94,8 +94,11 @@ def expected_deltas(state: State, action: CAction, accept_chance: float, tail: i
 
 
 def effective(state: State, deltas: Deltas) -> Deltas:
-    """The changes as they would land: a track cannot go below 0 or above 100."""
-    return [min(max(v + d, 0.0), 100.0) - v for v, d in zip(state.tracks, deltas, strict=True)]
+    """The changes as they would land: a track cannot go below 0 or above 100.
+
+    A track an order does not touch (most of them) lands where it is: 0.0, as the clamp gives
+    for a whole-number track in 0..100, without the clamp (the easy level's hottest line)."""
+    return [min(max(v + d, 0.0), 100.0) - v if d else 0.0 for v, d in zip(state.tracks, deltas, strict=True)]
 
 
 def worth(stance: Stance, deltas: Deltas) -> float:

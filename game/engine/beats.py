@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from game.engine import rng
 from game.engine.effects import apply_effects
-from game.engine.log import L_BEAT, Entry
+from game.engine.log import L_BEAT, Line
 from game.engine.state import State
 from game.scenario.runtime import PART_BASE, PART_FAILURE, PART_PARTIAL, PART_SUCCESS, CBeat, CCheck
 
@@ -25,17 +25,17 @@ def due(s: State, beat: CBeat) -> bool:
     return on_time and (beat.when is None or bool(beat.when(s)))
 
 
-def fire_beats(s: State, log: list[Entry]) -> None:
+def fire_beats(s: State, log: list[Line]) -> None:
     """Every beat due this turn, in the scenario's order."""
     for beat in s.scenario.beats:
         if due(s, beat):
             fire(s, beat, log)
 
 
-def fire(s: State, beat: CBeat, log: list[Entry]) -> None:
+def fire(s: State, beat: CBeat, log: list[Line]) -> None:
     s.beats_done[beat.index] += 1
     part = PART_BASE if beat.check is None else roll(s, beat.check)
-    log.append(Entry(L_BEAT, beat.index, part, beat.causes[PART_BASE]))
+    log.append((L_BEAT, beat.index, part, beat.causes[PART_BASE]))
     apply_effects(s, beat.effects, beat.causes[PART_BASE], log)
     if beat.check is not None:
         outcome = {PART_SUCCESS: beat.check.success, PART_PARTIAL: beat.check.partial}.get(

@@ -17,10 +17,9 @@ from game.engine.log import (
     L_SCHEDULED,
     L_STANDING,
     L_TRACK,
-    Entry,
+    Line,
     Scheduled,
 )
-from game.engine.log import new_tuple as _new
 from game.engine.state import State
 from game.scenario.runtime import (
     AGREEMENT_BREACH,
@@ -37,7 +36,7 @@ from game.scenario.runtime import (
 Cause = tuple[Any, ...]
 
 
-def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[Entry]) -> None:
+def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[Line]) -> None:
     """Apply effects in order; conditional ones are tested now, delayed ones are scheduled."""
     tracks = s.tracks
     for effect in effects:
@@ -50,7 +49,7 @@ def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[
             s.scheduled = s.scheduled + (
                 Scheduled(due, CEffect(kind, index, value, effect.is_set, 0, None), cause, s.turn),
             )
-            log.append(_new(Entry, (L_SCHEDULED, due, kind, cause)))
+            log.append((L_SCHEDULED, due, kind, cause))
             continue
         if kind == E_TRACK:
             old = tracks[index]
@@ -61,24 +60,24 @@ def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[
                 new = 100
             if new != old:
                 tracks[index] = new
-                log.append(_new(Entry, (L_TRACK, index, new - old, cause)))
+                log.append((L_TRACK, index, new - old, cause))
         else:
             apply_other(s, kind, index, value, cause, log)
 
 
-def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: list[Entry]) -> None:
+def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: list[Line]) -> None:
     if kind == E_CAPITAL:
         old = s.capital[index]
         new = min(max(old + value, 0), s.scenario.roles[index].capital_max)
         if new != old:
             s.capital[index] = new
-            log.append(_new(Entry, (L_CAPITAL, index, new - old, cause)))
+            log.append((L_CAPITAL, index, new - old, cause))
     elif kind == E_STANDING:
         old = s.standing[index]
         new = min(max(old + value, 0), 100)
         if new != old:
             s.standing[index] = new
-            log.append(_new(Entry, (L_STANDING, index, new - old, cause)))
+            log.append((L_STANDING, index, new - old, cause))
     elif kind == E_CREDIBILITY:
         trust.change_trust(s, index, value, cause, log)
     elif kind == E_FLAG:
@@ -86,7 +85,7 @@ def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: 
             s.flag_since[index] = s.turn
         if s.flags[index] != value:
             s.flags[index] = value
-            log.append(_new(Entry, (L_FLAG, index, value, cause)))
+            log.append((L_FLAG, index, value, cause))
     elif kind == E_POSTURE:
         set_posture(s, index, value, cause, log)
     elif kind == E_AGREEMENT:
@@ -95,23 +94,23 @@ def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: 
                 breach(s, index, cause, log)
             else:
                 s.agreements[index] = AG_ENDED
-                log.append(_new(Entry, (L_AGREEMENT, index, AG_ENDED, cause)))
+                log.append((L_AGREEMENT, index, AG_ENDED, cause))
 
 
-def set_posture(s: State, index: int, option: int, cause: Cause, log: list[Entry]) -> None:
+def set_posture(s: State, index: int, option: int, cause: Cause, log: list[Line]) -> None:
     if s.postures[index] == option:
         return
     s.postures[index] = option
     if not s.scenario.postures[index].options[option].covert:
         s.posture_public[index] = option
-    log.append(_new(Entry, (L_POSTURE, index, option, cause)))
+    log.append((L_POSTURE, index, option, cause))
 
 
-def breach(s: State, term: int, cause: Cause, log: list[Entry]) -> None:
+def breach(s: State, term: int, cause: Cause, log: list[Line]) -> None:
     """An agreement in force is broken: it ends, the breach is remembered, its price is paid."""
     s.agreements[term] = AG_BREACHED
     s.broken[term] = 1
-    log.append(_new(Entry, (L_AGREEMENT, term, AG_BREACHED, cause)))
+    log.append((L_AGREEMENT, term, AG_BREACHED, cause))
     compiled = s.scenario.terms[term]
     apply_effects(s, compiled.breach_effects, compiled.causes[3], log)
     trust.after_breach(s, term, cause, log)

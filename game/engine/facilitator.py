@@ -3,8 +3,7 @@
 from __future__ import annotations
 
 from game.engine.effects import apply_effects
-from game.engine.log import L_NOTE, Entry
-from game.engine.log import new_tuple as _new
+from game.engine.log import L_NOTE
 from game.engine.orders import IllegalMove
 from game.engine.state import PHASE_OVER, State
 from game.engine.turn import fire_event
@@ -24,8 +23,8 @@ def _start(state: State, reason: str) -> tuple[State, list, tuple]:
     s = state.clone()
     cause = (C_FACILITATOR, s.decisions)
     s.decisions += 1
-    log = list(s.current)
-    log.append(_new(Entry, (L_NOTE, cause[1], reason, cause)))
+    log = list(s.journal)
+    log.append((L_NOTE, cause[1], reason, cause))
     return s, log, cause
 
 
@@ -39,7 +38,7 @@ def adjust_tracks(state: State, changes: dict[int, int], reason: str) -> State:
     s, log, cause = _start(state, reason)
     effects = tuple(CEffect(E_TRACK, track, delta, False, 0, None) for track, delta in changes.items())
     apply_effects(s, effects, cause, log)
-    s.current = tuple(log)
+    s.journal = tuple(log)
     return s
 
 
@@ -49,5 +48,5 @@ def inject_event(state: State, event: int, reason: str = "injected by the facili
         raise IllegalMove(f"unknown event #{event}")
     s, log, _ = _start(state, reason)
     fire_event(s, event, log, injected=True)
-    s.current = tuple(log)
+    s.journal = tuple(log)
     return s

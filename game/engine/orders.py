@@ -71,29 +71,15 @@ def why_not(s: State, action: CAction, seen: State | None = None) -> Reason | No
 
 
 def legal_action_indexes(s: State, role: int) -> list[int]:
-    """Actions the role could order now, each on its own (the hot path of random play)."""
+    """Actions the role could order now, each on its own (the hot path of random play).
+
+    The test of each of the role's orders (affordable, not used up or cooling down, a proposal
+    neither in force nor on the table nor barred, its requirement met) is written out as one
+    generated function per role (``game.scenario.compile_code``).
+    """
     if s.phase != PHASE_ORDERS:
         return []
-    scenario = s.scenario
-    ap = scenario.roles[role].action_points
-    capital = s.capital[role]
-    used = s.used
-    agreements = s.agreements
-    proposed = s.proposed
-    out = []
-    turn = s.turn
-    last_used = s.last_used
-    for index, cost_ap, cost_capital, once, cooldown, requires, term in scenario.order_table[role]:
-        if cost_ap > ap or cost_capital > capital:
-            continue
-        if used[index] and (once or turn - last_used[index] < cooldown):
-            continue
-        if term >= 0 and (agreements[term] == AG_IN_FORCE or proposed[term] or barred(s, index)):
-            continue
-        if requires is not None and not requires(s):
-            continue
-        out.append(index)
-    return out
+    return s.scenario.code.legal[role](s, barred)
 
 
 def check_orders(

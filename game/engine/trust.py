@@ -9,8 +9,7 @@ and, while it lasts, bars signing a broken agreement again with the one who brok
 
 from __future__ import annotations
 
-from game.engine.log import L_TRUST, Entry
-from game.engine.log import new_tuple as _new
+from game.engine.log import L_TRUST, Line
 from game.engine.state import State
 from game.scenario.runtime import (
     C_ACTION,
@@ -32,12 +31,12 @@ def pair(s: State, holder: int, other: int) -> int:
     return holder * len(s.scenario.roles) + other
 
 
-def change_trust(s: State, index: int, delta: int, cause: Cause, log: list[Entry]) -> None:
+def change_trust(s: State, index: int, delta: int, cause: Cause, log: list[Line]) -> None:
     old = s.credibility[index]
     new = min(max(old + delta, 0), 100)
     if new != old:
         s.credibility[index] = new
-        log.append(_new(Entry, (L_TRUST, index, new - old, cause)))
+        log.append((L_TRUST, index, new - old, cause))
 
 
 def breaker_of(s: State, cause: Cause) -> int:
@@ -47,7 +46,7 @@ def breaker_of(s: State, cause: Cause) -> int:
     return -1
 
 
-def after_breach(s: State, term: int, cause: Cause, log: list[Entry]) -> None:
+def after_breach(s: State, term: int, cause: Cause, log: list[Line]) -> None:
     """Remember who broke the agreement; its other parties trust that role less."""
     role = breaker_of(s, cause)
     s.breaker[term] = role
@@ -59,7 +58,7 @@ def after_breach(s: State, term: int, cause: Cause, log: list[Entry]) -> None:
         change_trust(s, pair(s, wronged, role), rules.breach, BREACH_CAUSE, log)
 
 
-def after_exposure(s: State, role: int, log: list[Entry]) -> None:
+def after_exposure(s: State, role: int, log: list[Line]) -> None:
     """A covert programme of ``role`` came to light: every other role trusts it less."""
     rules = s.scenario.credibility
     if rules is None:
@@ -69,7 +68,7 @@ def after_exposure(s: State, role: int, log: list[Entry]) -> None:
             change_trust(s, pair(s, other, role), rules.exposure, EXPOSURE_CAUSE, log)
 
 
-def recover(s: State, log: list[Entry]) -> None:
+def recover(s: State, log: list[Line]) -> None:
     """Each turn trust drifts back toward where it started."""
     rules = s.scenario.credibility
     if rules is None or not rules.recovery:

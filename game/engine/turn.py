@@ -23,13 +23,10 @@ from game.engine.log import (
     SKIP_CAPITAL,
     SKIP_PROPOSAL,
     SKIP_REQUIRES,
-    Entry,
+    Line,
     Programme,
     Proposal,
     Roll,
-)
-from game.engine.log import (
-    new_tuple as _new,
 )
 from game.engine.orders import IllegalMove, check_orders
 from game.engine.state import PHASE_ANSWERS, PHASE_ORDERS, PHASE_OVER, State, TurnRecord
@@ -83,7 +80,7 @@ def new_game(scenario: CompiledScenario, seed: int) -> State:
         drawn=[0] * len(scenario.events),
         scheduled=(),
         news=-1,
-        current=(),
+        journal=(),
         history=(),
         ending=-1,
         decisions=0,
@@ -93,9 +90,9 @@ def new_game(scenario: CompiledScenario, seed: int) -> State:
         flag_since=[0 if f else -1 for f in scenario.flag_start],
         beats_done=[0] * len(scenario.beats),
     )
-    log: list[Entry] = []
+    log: list[Line] = []
     begin_turn(s, log)
-    s.current = tuple(log)
+    s.journal = tuple(log)
     return s
 
 
@@ -109,7 +106,7 @@ def _trust_table(scenario: CompiledScenario) -> list[int]:
 # ----------------------------------------------------------------------------- news
 
 
-def begin_turn(s: State, log: list[Entry]) -> None:
+def begin_turn(s: State, log: list[Line]) -> None:
     """Advance the clock and draw the news; proposals on the table open the answers phase."""
     s.turn += 1
     s.turn_start = s.tracks[:]
@@ -119,22 +116,9 @@ def begin_turn(s: State, log: list[Entry]) -> None:
     s.phase = PHASE_ANSWERS if s.proposals else PHASE_ORDERS
 
 
-def draw_event(s: State, log: list[Entry]) -> int:
-    candidates = []
-    total = 0
-    drawn = s.drawn
-    for index, base, once, when, modifiers in s.scenario.event_table:
-        if once and drawn[index]:
-            continue
-        if when is not None and not when(s):
-            continue
-        weight = base
-        for mod in modifiers:
-            if mod.when(s):
-                weight += mod.add
-        if weight > 0:
-            candidates.append((index, weight))
-            total += weight
+def draw_event(s: State, log: list[Line]) -> int:
+    # Every event that may come now and its weight, from the generated table (compile_code).
+    candidates, total = s.scenario.code.weights(s)
     if not total:
         return -1
     s.rng, pick = rng.below(s.rng, total)
@@ -146,10 +130,10 @@ def draw_event(s: State, log: list[Entry]) -> int:
     raise AssertionError("unreachable: weighted pick overran")  # pragma: no cover
 
 
-def fire_event(s: State, index: int, log: list[Entry], *, injected: bool) -> None:
+def fire_event(s: State, index: int, log: list[Line], *, injected: bool) -> None:
     event = s.scenario.events[index]
     s.drawn[index] += 1
-    log.append(_new(Entry, (L_EVENT, index, int(injected), event.cause)))
+    log.append((L_EVENT, index, int(injected), event.cause))
     apply_effects(s, event.effects, event.cause, log)
 
 
@@ -176,22 +160,22 @@ def answer_proposals(state: State, answers: Mapping[int, Mapping[int, bool]]) ->
                     f"no proposal of {name!r} is waiting for this role", state.scenario.role_ids[role]
                 )
     s = state.clone()
-    log = list(s.current)
+    log = list(s.journal)
     for term, _, to, _ in s.proposals:
         accepted = bool(answers.get(to, {}).get(term, False))
         compiled = s.scenario.terms[term]
         s.proposed[term] = 0
-        log.append(_new(Entry, (L_ANSWER, term, (to, int(accepted)), (C_ROLE, to))))
+        log.append((L_ANSWER, term, (to, int(accepted)), (C_ROLE, to)))
         if accepted and s.agreements[term] != AG_IN_FORCE:
             s.agreements[term] = AG_IN_FORCE
             s.agreement_since[term] = s.turn
-            log.append(_new(Entry, (L_AGREEMENT, term, AG_IN_FORCE, compiled.causes[TERM_ACCEPT])))
+            log.append((L_AGREEMENT, term, AG_IN_FORCE, compiled.causes[TERM_ACCEPT]))
             apply_effects(s, compiled.on_accept, compiled.causes[TERM_ACCEPT], log)
         elif not accepted:
             apply_effects(s, compiled.on_reject, compiled.causes[TERM_REJECT], log)
     s.proposals = ()
     s.phase = PHASE_ORDERS
-    s.current = tuple(log)
+    s.journal = tuple(log)
     return s
 
 
@@ -222,7 +206,7 @@ def resolve_turn(state: State, orders: Sequence[Sequence[int]], dice: Dice | Non
                     f"dice given for an order that was not made ({scenario.actions[action].id})"
                 )
     s = state.clone()
-    log = list(s.current)
+    log = list(s.journal)
     actions = scenario.actions
     queue = sorted(
         (actions[a].category, role, slot, a)
@@ -241,29 +225,29 @@ def resolve_turn(state: State, orders: Sequence[Sequence[int]], dice: Dice | Non
     if s.phase != PHASE_OVER:
         log = []
         begin_turn(s, log)
-        s.current = tuple(log)
+        s.journal = tuple(log)
     else:
-        s.current = ()
+        s.journal = ()
     return s
 
 
-def resolve_action(s: State, action: CAction, log: list[Entry], dice: Dice | None) -> None:
+def resolve_action(s: State, action: CAction, log: list[Line], dice: Dice | None) -> None:
     role = action.role
     cause = action.causes[PART_BASE]
     if action.capital > s.capital[role]:
-        log.append(_new(Entry, (L_SKIPPED, action.index, SKIP_CAPITAL, cause)))
+        log.append((L_SKIPPED, action.index, SKIP_CAPITAL, cause))
         return
     if action.kind == ACTION_PROPOSE:
         if s.agreements[action.term] == AG_IN_FORCE or s.proposed[action.term]:
-            log.append(_new(Entry, (L_SKIPPED, action.index, SKIP_PROPOSAL, cause)))
+            log.append((L_SKIPPED, action.index, SKIP_PROPOSAL, cause))
             return
     elif action.requires is not None and not action.requires(s):
-        log.append(_new(Entry, (L_SKIPPED, action.index, SKIP_REQUIRES, cause)))
+        log.append((L_SKIPPED, action.index, SKIP_REQUIRES, cause))
         return
-    log.append(_new(Entry, (L_ORDER, action.index, role, cause)))
+    log.append((L_ORDER, action.index, role, cause))
     if action.capital:
         s.capital[role] -= action.capital
-        log.append(_new(Entry, (L_CAPITAL, role, -action.capital, cause)))
+        log.append((L_CAPITAL, role, -action.capital, cause))
     index = action.index
     s.streak[index] = s.streak[index] + 1 if s.used[index] and s.last_used[index] == s.turn - 1 else 1
     s.used[index] += 1
@@ -271,7 +255,7 @@ def resolve_action(s: State, action: CAction, log: list[Entry], dice: Dice | Non
     if action.kind == ACTION_PROPOSE:
         s.proposed[action.term] = 1
         s.proposals = s.proposals + (Proposal(action.term, role, action.to, s.turn),)
-        log.append(_new(Entry, (L_PROPOSAL, action.term, (role, action.to), cause)))
+        log.append((L_PROPOSAL, action.term, (role, action.to), cause))
         return
     if action.covert:
         s.programmes = s.programmes + (Programme(index, s.turn, action.exposure.turns),)  # type: ignore[union-attr]
@@ -297,7 +281,7 @@ def resolve_action(s: State, action: CAction, log: list[Entry], dice: Dice | Non
         else:
             part, effects = PART_FAILURE, check.failure
         roll = Roll(d1, d2, modifier, total, part, given is not None)
-        log.append(Entry(L_CHECK, index, roll, action.causes[part]))
+        log.append((L_CHECK, index, roll, action.causes[part]))
         apply_effects(s, effects, action.causes[part], log)
     if action.breaks and not action.covert:
         for term in action.breaks:

@@ -15,17 +15,16 @@ from game.engine.log import (
     L_ENDING,
     L_EXPOSED,
     L_RULE,
-    Entry,
+    Line,
     Programme,
 )
-from game.engine.log import new_tuple as _new
 from game.engine.state import PHASE_OVER, State
 from game.scenario.runtime import C_DELAYED, C_ENDING, TERM_ONGOING, TERM_SUNSET
 
 # ----------------------------------------------------------------------------- consequences
 
 
-def consequences(s: State, log: list[Entry]) -> None:
+def consequences(s: State, log: list[Line]) -> None:
     turn = s.turn
     if s.scheduled:
         due = [item for item in s.scheduled if item[0] <= turn]
@@ -33,20 +32,22 @@ def consequences(s: State, log: list[Entry]) -> None:
             s.scheduled = tuple(item for item in s.scheduled if item[0] > turn)
             for _, effect, cause, at in due:
                 apply_effects(s, (effect,), (C_DELAYED, cause, at), log)
-    last = s.rule_last
-    for index, when, once, cooldown, delay, effects, cause in s.scenario.rule_table:
-        fired = last[index]
-        if fired >= 0 and (once or turn - fired < cooldown):
-            continue
-        if when(s):
-            last[index] = turn
-            log.append(_new(Entry, (L_RULE, index, delay, cause)))
-            apply_effects(s, effects, cause, log)
+    # The rules in order, each judged after those before it acted: the generated next_rule
+    # skips to the next one that may fire and whose condition holds.
+    next_rule = s.scenario.code.next_rule
+    table = s.scenario.rule_table
+    index = next_rule(s, 0)
+    while index >= 0:
+        _, _, _, _, delay, effects, cause = table[index]
+        s.rule_last[index] = turn
+        log.append((L_RULE, index, delay, cause))
+        apply_effects(s, effects, cause, log)
+        index = next_rule(s, index + 1)
     if s.programmes:
         roll_exposure(s, log)
 
 
-def roll_exposure(s: State, log: list[Entry]) -> None:
+def roll_exposure(s: State, log: list[Line]) -> None:
     """Each running covert programme may come to light; the odds grow the longer it runs."""
     actions = s.scenario.actions
     keep = []
@@ -70,13 +71,13 @@ def roll_exposure(s: State, log: list[Entry]) -> None:
     s.programmes = tuple(keep)
 
 
-def expose(s: State, index: int, log: list[Entry]) -> None:
+def expose(s: State, index: int, log: list[Line]) -> None:
     """A covert programme comes to light: its orders become public, and so does its posture."""
     action = s.scenario.actions[index]
     exposure = action.exposure
     assert exposure is not None
     s.exposed[index] = 1
-    log.append(_new(Entry, (L_EXPOSED, index, action.role, exposure.cause_exposed)))
+    log.append((L_EXPOSED, index, action.role, exposure.cause_exposed))
     for posture in s.scenario.postures:
         if posture.owner == action.role and s.posture_public[posture.index] != s.postures[posture.index]:
             s.posture_public[posture.index] = s.postures[posture.index]
@@ -90,7 +91,7 @@ def expose(s: State, index: int, log: list[Entry]) -> None:
 # ----------------------------------------------------------------------------- upkeep
 
 
-def upkeep(s: State, log: list[Entry]) -> None:
+def upkeep(s: State, log: list[Line]) -> None:
     scenario = s.scenario
     for posture in scenario.postures:
         option = posture.options[s.postures[posture.index]]
@@ -105,7 +106,7 @@ def upkeep(s: State, log: list[Entry]) -> None:
         apply_effects(s, term.ongoing, term.causes[TERM_ONGOING], log)
         if term.sunset and s.turn - s.agreement_since[term.index] + 1 >= term.sunset:
             s.agreements[term.index] = AG_ENDED
-            log.append(_new(Entry, (L_AGREEMENT, term.index, AG_ENDED, term.causes[TERM_SUNSET])))
+            log.append((L_AGREEMENT, term.index, AG_ENDED, term.causes[TERM_SUNSET]))
     if s.programmes:
         keep = []
         actions = scenario.actions
@@ -128,25 +129,22 @@ def upkeep(s: State, log: list[Entry]) -> None:
         new = min(max(old + gain, 0), role.capital_max)
         if new != old:
             s.capital[role.index] = new
-            log.append(_new(Entry, (L_CAPITAL, role.index, new - old, role.income_cause)))
+            log.append((L_CAPITAL, role.index, new - old, role.income_cause))
     if s.credibility:
         trust.recover(s, log)
     check_endings(s, log)
 
 
-def check_endings(s: State, log: list[Entry]) -> None:
+def check_endings(s: State, log: list[Line]) -> None:
     final_turn = s.turn >= s.turns
-    for ending in s.scenario.endings:
-        if ending.timing_final and not final_turn:
-            continue
-        if ending.when is not None and ending.when(s):
-            finish(s, ending.index, log)
-            return
-    if final_turn:
+    ending = s.scenario.code.ending(s, final_turn)  # the scenario's endings in order, generated
+    if ending >= 0:
+        finish(s, ending, log)
+    elif final_turn:
         finish(s, s.scenario.fallback_ending, log)
 
 
-def finish(s: State, ending: int, log: list[Entry]) -> None:
+def finish(s: State, ending: int, log: list[Line]) -> None:
     s.ending = ending
     s.phase = PHASE_OVER
-    log.append(_new(Entry, (L_ENDING, ending, s.turn, (C_ENDING, ending))))
+    log.append((L_ENDING, ending, s.turn, (C_ENDING, ending)))

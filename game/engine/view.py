@@ -142,11 +142,29 @@ def hidden_capital(state: State, viewer: int) -> dict[int, int]:
     """Per other role, the capital its secrets moved (a covert order's cost, above all): the view
     adds it back, so another role's capital never gives away what it spent in secret."""
     moved: dict[int, int] = {}
-    entries = [entry for record in state.history for entry in record.entries]
-    for kind, subject, value, cause in (*entries, *state.current):
-        if kind == L_CAPITAL and subject != viewer and secret_owner(state, cause) not in (-1, viewer):
-            moved[subject] = moved.get(subject, 0) + value
+    scenario = state.scenario
+
+    def may_be_secret(cause: Cause) -> bool:
+        return _may_be_secret(scenario, cause)
+
+    for lines in (*(record.covert_capital(may_be_secret) for record in state.history), state.journal):
+        for kind, subject, value, cause in lines:
+            if kind == L_CAPITAL and subject != viewer and secret_owner(state, cause) not in (-1, viewer):
+                moved[subject] = moved.get(subject, 0) + value
     return moved
+
+
+def _may_be_secret(scenario: CompiledScenario, cause: Cause) -> bool:
+    """Could ``secret_owner`` ever name a role for this cause (a covert order, programme or posture)?"""
+    while cause and cause[0] == C_DELAYED:
+        cause = cause[1]
+    if not cause:
+        return False
+    if cause[0] == C_ACTION or (cause[0] == C_PROGRAMME and cause[2] == PROG_ONGOING):
+        return scenario.actions[cause[1]].covert
+    if cause[0] == C_POSTURE:
+        return scenario.postures[cause[1]].options[cause[2]].covert
+    return False
 
 
 def secrets_live(s: State) -> bool:
@@ -227,8 +245,19 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
         return s
     s.current = filter_entries(state, s.current, viewer)
     records = s.history if history is None else s.history[-history:]
-    s.history = tuple(redact_record(state, record, viewer) for record in records)
+    if records:
+        # All that redact_record reads of the state besides the record: one key for every record.
+        key = (viewer, tuple(state.exposed), tuple(state.posture_public), secrets_live(state))
+        s.history = tuple([_redacted(state, record, viewer, key) for record in records])
     return s
+
+
+def _redacted(state: State, record: TurnRecord, viewer: int, key: tuple[Any, ...]) -> TurnRecord:
+    kept = record.views()
+    found = kept.get(key)
+    if found is None:
+        found = kept[key] = redact_record(state, record, viewer)
+    return found
 
 
 def _hide_covert(state: State, s: State, viewer: int) -> None:

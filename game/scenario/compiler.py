@@ -15,6 +15,7 @@ from typing import Any
 
 from game.scenario import models as m
 from game.scenario.compile_actions import compile_action, compile_term, proposal_actions
+from game.scenario.compile_code import hot_code
 from game.scenario.compile_dynamics import compile_beat, compile_credibility, with_fatigue
 from game.scenario.compile_roles import compile_posture, compile_role
 from game.scenario.compile_rules import cause_risks, compile_endings, compile_event, compile_rule
@@ -72,6 +73,9 @@ class Compiler:
         for i, question in enumerate(s.debrief.questions):
             ix.risks(question.risks, ("debrief", "questions", i, "risks"))
         by_role = self.actions_by_role(actions)
+        orders = order_table(actions, terms, by_role)
+        rule_rows = rule_table(rules)
+        event_rows = tuple((e.index, e.weight, e.once, e.when, e.weight_modifiers) for e in events)
         return CompiledScenario(
             model=s,
             content_hash=content_hash,
@@ -99,10 +103,11 @@ class Compiler:
             term_index=dict(ix.term_index),
             event_index=dict(ix.event_index),
             actions_by_role=tuple(tuple(x) for x in by_role),
-            order_table=order_table(actions, terms, by_role),
+            order_table=orders,
             risks_by_cause=cause_risks(s, actions),
-            rule_table=rule_table(rules),
-            event_table=tuple((e.index, e.weight, e.once, e.when, e.weight_modifiers) for e in events),
+            rule_table=rule_rows,
+            event_table=event_rows,
+            code=hot_code(ix.names, orders, [r.action_points for r in roles], rule_rows, event_rows, endings),
         )
 
     def dynamic(self, actions: Sequence[CAction], beats: Sequence[Any]) -> bool:

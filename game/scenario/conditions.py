@@ -16,6 +16,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from game.scenario.condition_code import condition_function
 from game.scenario.condition_names import BOOL, NUM, STR, Getter, Namespace, Ref, ValueType
 from game.scenario.condition_syntax import (
     MAX_DEPTH,
@@ -107,6 +108,7 @@ class Compiled:
     type: ValueType
     names: frozenset[str]
     source: str
+    tree: Node | None = None  # the checked tree, for code that inlines the condition
 
 
 def compile_condition(source: str, names: Namespace, expect: ValueType = BOOL) -> Compiled:
@@ -126,7 +128,13 @@ def compile_condition(source: str, names: Namespace, expect: ValueType = BOOL) -
         fn, kind = _as_number(fn, const), NUM
     if kind != expect:
         raise ConditionError(f"this must give {expect}, but it gives {kind}")
-    return Compiled(fn, kind, frozenset(used), source)
+    # The same computation as one straight-line function (a call per condition, not per node);
+    # the closures stay for a condition too large for Python's own compiler.
+    fast = condition_function(tree, names, expect)
+    if fast is None:
+        return Compiled(fn, kind, frozenset(used), source, tree)
+    fast.tree = tree  # type: ignore[attr-defined]  # for tables that inline it (compile_code)
+    return Compiled(fast, kind, frozenset(used), source, tree)
 
 
 def compile_node(node: Node, names: Namespace) -> Getter:

@@ -295,6 +295,8 @@ class CompiledScenario:
     event_table: tuple[tuple[Any, ...], ...] = ()
     risks_by_cause: dict[tuple[Any, ...], tuple[str, ...]] = field(default_factory=dict)
     category_names: tuple[str, ...] = CATEGORIES
+    # The tables above as generated functions (``compile_code.HotCode``), read by the engine.
+    code: Any = None
 
     @property
     def turns(self) -> int:

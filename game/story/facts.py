@@ -38,6 +38,8 @@ from game.engine.log import (
     L_TRACK,
     L_TRUST,
     Entry,
+    Line,
+    entries,
     new_tuple,
 )
 from game.engine.move import ANSWERS, ORDERS, Move
@@ -176,9 +178,14 @@ class Story:
 
 def records(s: State) -> list[tuple[int, tuple[Entry, ...], bool]]:
     """(turn, entries, complete) of every resolved turn, then the turn in progress if begun."""
-    out = [(record.turn, record.entries, True) for record in s.history]
-    if not s.terminal and s.current:
-        out.append((s.turn, s.current, False))
+    return [(turn, entries(lines), complete) for turn, lines, complete in _lines(s)]
+
+
+def _lines(s: State) -> list[tuple[int, tuple[Line, ...], bool]]:
+    """``records`` with the log's lines as the engine wrote them (the pass below unpacks them)."""
+    out = [(record.turn, record.log, True) for record in s.history]
+    if not s.terminal and s.journal:
+        out.append((s.turn, s.journal, False))
     return out
 
 
@@ -186,15 +193,16 @@ def tell(s: State, moves: Sequence[Move] = ()) -> Story:
     """The facts of the game in ``s`` (whole or redacted), its reasons read from ``moves``."""
     sc = s.scenario
     exposures = exposures_of(s)
-    notes = {e.subject: str(e.value) for _, entries, _ in records(s) for e in entries if e.kind == L_NOTE}
+    lines = _lines(s)
+    notes = {subject: str(value) for _, log, _ in lines for kind, subject, value, _ in log if kind == L_NOTE}
     by_turn = {(m.kind, m.turn): m for m in moves if m.kind in (ORDERS, ANSWERS)}
     turns = []
     before = tuple(sc.track_start)
-    for turn, entries, complete in records(s):
+    for turn, log, complete in lines:
         record = s.history[turn - 1] if complete and turn - 1 < len(s.history) else None
         after = record.tracks if record is not None else tuple(s.tracks)
         story = _turn(
-            s, turn, entries, complete, before, after, exposures, by_turn, record.orders if record else ()
+            s, turn, log, complete, before, after, exposures, by_turn, record.orders if record else ()
         )
         turns.append(story)
         before = after
@@ -203,7 +211,7 @@ def tell(s: State, moves: Sequence[Move] = ()) -> Story:
 
 def tell_turn(s: State, moves: Sequence[Move], number: int) -> TurnStory | None:
     """The facts of one turn only (what a screen showing that turn needs)."""
-    for turn, entries, complete in records(s):
+    for turn, log, complete in _lines(s):
         if turn != number:
             continue
         sc = s.scenario
@@ -214,14 +222,14 @@ def tell_turn(s: State, moves: Sequence[Move], number: int) -> TurnStory | None:
         after = record.tracks if record is not None else tuple(s.tracks)
         by_turn = {(m.kind, m.turn): m for m in moves if m.turn == turn and m.kind in (ORDERS, ANSWERS)}
         given = record.orders if record is not None else ()
-        return _turn(s, turn, entries, complete, before, after, exposures_of(s), by_turn, given)
+        return _turn(s, turn, log, complete, before, after, exposures_of(s), by_turn, given)
     return None
 
 
 def _turn(
     s: State,
     turn: int,
-    entries: tuple[Entry, ...],
+    log: tuple[Line, ...],
     complete: bool,
     before: tuple[int, ...],
     after: tuple[int, ...],
@@ -229,71 +237,70 @@ def _turn(
     moves: dict[tuple[str, int], Move],
     given: tuple[tuple[int, ...], ...],
 ) -> TurnStory:
+    """One pass over a turn's lines; each cause's owner and beat key are worked out once."""
     sc = s.scenario
     order_move, answer_move = moves.get((ORDERS, turn)), moves.get((ANSWERS, turn))
-    beats: list[_Open] = []
-    by_cause: dict[Cause, _Open] = {}
+    beats: list[list[Any]] = []  # beats being filled: [kind, subject, value, cause, owner, at, changes]
+    by_cause: dict[Cause, list[Any]] = {}
     changes: list[Change] = []
     dice: dict[int, Dice] = {}
     skipped: dict[int, str] = {}
     answers: list[Answer] = []
     news = -1
     secretive = _secretive(s)
-    for at, entry in enumerate(entries):
-        kind, subject, value, cause = entry
+    known: dict[Cause, tuple[int, Cause, Cause, int | None]] = {}  # cause -> owner, key, origin, delayed
+    for at, (kind, subject, value, cause) in enumerate(log):
         if kind == L_CHECK:
             dice[subject] = _dice(sc, subject, value)
+            continue
+        if kind == L_SCHEDULED:
             continue
         if kind == L_SKIPPED:
             skipped[subject] = str(value)
         elif kind == L_EVENT and not value and news < 0:
             news = subject
         elif kind == L_ANSWER:
-            answers.append(_answer(entry, answer_move))
-        if kind == L_SCHEDULED:
-            continue
-        owner = secret_owner_then(s, cause, turn, exposures) if secretive else -1
+            answers.append(_answer(subject, value, answer_move))
+        seen = known.get(cause)
+        if seen is None:
+            seen = known[cause] = _cause_facts(s, cause, turn, exposures, secretive)
+        owner = seen[0]
         if kind in CHANGE_KINDS:
-            change = _change(entry, owner, at)
+            change = new_tuple(Change, (kind, subject, int(value), cause, seen[2], seen[3], owner, at))
             changes.append(change)
             if kind != L_AGREEMENT:
-                key = (cause[0], cause[1], PART_BASE) if cause and cause[0] in _BY_ORDER else cause
-                found = by_cause.get(key)
+                found = by_cause.get(seen[1])
                 if found is None:
-                    found = by_cause[key] = _Open(UPKEEP, None, None, cause, owner, at)
+                    found = by_cause[seen[1]] = [UPKEEP, None, None, cause, owner, at, []]
                     beats.append(found)
-                found.add(change)
+                found[6].append(change)
                 continue
         if kind in BEAT_KINDS:
-            opened = _Open(kind, subject, value, cause, owner, at)
+            opened = [kind, subject, value, cause, owner, at, []]
             beats.append(opened)
-            for key in _keys(sc, entry):
+            for key in _keys(sc, kind, subject, value, seen[1]):
                 by_cause.setdefault(key, opened)
     orders = _orders(sc, given, order_move, dice, skipped, turn, exposures, s)
-    closed = tuple(b.close() for b in beats)
+    closed = tuple([Beat(b[0], b[1], b[2], b[3], tuple(b[6]), b[4], b[5]) for b in beats])
     return TurnStory(turn, complete, news, orders, tuple(answers), closed, tuple(changes), before, after)
 
 
-@dataclass(slots=True)
-class _Open:
-    """A beat being filled while its turn is walked."""
+def _answer(term: int, value: tuple[int, int], move: Move | None) -> Answer:
+    role, accepted = value
+    why = move.answer_reasons.get(role, {}).get(term, "") if move else ""
+    return Answer(role, term, bool(accepted), why)
 
-    kind: str
-    subject: Any
-    value: Any
-    cause: Cause
-    secret_owner: int
-    at: int
-    changes: list[Change] | None = None
 
-    def add(self, change: Change) -> None:
-        if self.changes is None:
-            self.changes = []
-        self.changes.append(change)
-
-    def close(self) -> Beat:
-        changes = tuple(self.changes or ())
-        return Beat(self.kind, self.subject, self.value, self.cause, changes, self.secret_owner, self.at)
+def _cause_facts(
+    s: State, cause: Cause, turn: int, exposures: Exposures, secretive: bool
+) -> tuple[int, Cause, Cause, int | None]:
+    """(secret owner then, the beat key, the origin of a delayed cause, the turn it was set up)."""
+    owner = secret_owner_then(s, cause, turn, exposures) if secretive else -1
+    origin, delayed_from = cause, None
+    while origin and origin[0] == C_DELAYED:
+        delayed_from = origin[2] if delayed_from is None else delayed_from
+        origin = origin[1]
+    return owner, _key(cause), origin, delayed_from
 
 
 _BY_ORDER = (C_ACTION, C_BEAT)  # causes whose parts (a check's outcomes) belong to one beat
@@ -307,32 +314,14 @@ def _key(cause: Cause) -> Cause:
     return cause
 
 
-def _keys(sc: CompiledScenario, entry: Entry) -> tuple[Cause, ...]:
-    """The causes whose changes a beat collects: its own, and for a breach or a refusal the
-    term's price of it (logged under the term, after the entry that says what happened)."""
-    kind, subject, value, cause = entry
+def _keys(sc: CompiledScenario, kind: str, subject: Any, value: Any, key: Cause) -> tuple[Cause, ...]:
+    """The causes whose changes a beat collects: its own (``key``), and for a breach or a refusal
+    the term's price of it (logged under the term, after the entry that says what happened)."""
     if kind == L_AGREEMENT and value == AG_BREACHED:
         return (sc.terms[subject].causes[TERM_BREACH],)
     if kind == L_ANSWER and not value[1]:
-        return (_key(cause), sc.terms[subject].causes[TERM_REJECT])
-    return (_key(cause),)
-
-
-def _answer(entry: Entry, move: Move | None) -> Answer:
-    role, accepted = entry.value
-    why = move.answer_reasons.get(role, {}).get(entry.subject, "") if move else ""
-    return Answer(role, entry.subject, bool(accepted), why)
-
-
-def _change(entry: Entry, owner: int, at: int) -> Change:
-    cause = entry.cause
-    origin, delayed_from = cause, None
-    while origin and origin[0] == C_DELAYED:
-        delayed_from = origin[2] if delayed_from is None else delayed_from
-        origin = origin[1]
-    return new_tuple(
-        Change, (entry.kind, entry.subject, int(entry.value), cause, origin, delayed_from, owner, at)
-    )
+        return (key, sc.terms[subject].causes[TERM_REJECT])
+    return (key,)
 
 
 def _secretive(s: State) -> bool:

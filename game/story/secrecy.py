@@ -42,14 +42,14 @@ def exposures_of(s: State) -> Exposures:
     turns: dict[int, list[int]] = {}
     by_role: dict[int, int] = {}
     actions = s.scenario.actions
-    records = [(r.turn, r.entries) for r in s.history]
-    if not s.terminal and s.current:
-        records.append((s.turn, s.current))
-    for turn, entries in records:
-        for entry in entries:
-            if entry.kind == L_EXPOSED:
-                turns.setdefault(entry.subject, []).append(turn)
-                by_role.setdefault(actions[entry.subject].role, turn)
+    records = [(r.turn, r.log) for r in s.history]  # the lines as written: no entries made
+    if not s.terminal and s.journal:
+        records.append((s.turn, s.journal))
+    for turn, lines in records:
+        for kind, subject, _, _ in lines:
+            if kind == L_EXPOSED:
+                turns.setdefault(subject, []).append(turn)
+                by_role.setdefault(actions[subject].role, turn)
     return Exposures({a: tuple(t) for a, t in turns.items()}, by_role)
 
 
