@@ -358,6 +358,8 @@ def test_plain_mode_has_no_boxes_bars_or_colour_and_says_what_each_change_means(
     changes = re.findall(r"(?:up|down) \d+,", flat)
     said = re.findall(r"(?:up|down) \d+, (good for you|bad for you|no matter to your objectives)", flat)
     assert changes and len(said) == len(changes)
+    board = re.findall(r"(?:Up|Down) \d+ since the board you last saw: ([a-z ]+)\.", flat)
+    assert board and set(board) <= {"good for you", "bad for you", "no matter to your objectives"}
     assert "good for you" in said and "bad for you" in said
 
 

@@ -18,8 +18,8 @@ from game.engine.move import Move
 from game.engine.state import State
 from game.i18n import text, tr
 from game.shells.text.console import plain
-from game.shells.text.phrases import change_phrase, mark_phrase, near_lines, running_lines
-from game.shells.text.sense import SENSE_STYLE, change_sense
+from game.shells.text.phrases import mark_phrase, near_lines, running_lines
+from game.shells.text.sense import SENSE_STYLE, change_sense, sense_words
 from game.story.facts import tell
 from game.story.headlines import headlines
 from game.story.outlook import changes_since_seen, marks_on, risk_labels
@@ -107,23 +107,32 @@ def track_sentences(s: State, reader: int | None) -> list[str]:
     for i, track in enumerate(s.scenario.model.tracks):
         if track.hidden:
             continue
-        line = tr("tui.plain.track", track=text(track.name), value=s.tracks[i])
+        line = plain(tr("tui.plain.track", track=text(track.name), value=s.tracks[i]))
         if since[i]:
-            line = (
-                plain(line)
-                + " "
-                + tr("tui.plain.since", change=change_phrase(s, reader, L_TRACK, i, since[i], True))
-            )
+            sense = sense_words(change_sense(s, reader, L_TRACK, i, since[i]), reader is not None)
+            key = "tui.plain.up" if since[i] > 0 else "tui.plain.down"
+            line += " " + plain(tr(key, n=abs(since[i]), sense=sense))
         else:
-            line = plain(line) + " " + plain(tr("tui.plain.unchanged"))
-        ends = [
-            mark_phrase(s.scenario, m) + (" " + tr("tui.mark.at_end") if m.final else "")
-            for m in marks_on(s.scenario, i)
-        ]
+            line += " " + plain(tr("tui.plain.unchanged"))
+        ends = [plain_mark(s, m) for m in marks_on(s.scenario, i)]
         if ends:
             line += " " + plain(tr("tui.plain.ends", marks="; ".join(ends)))
         out.append(line)
     return out
+
+
+def plain_mark(s: State, mark: Threshold) -> str:
+    """'Diplomatic rupture: Sovereignty tension at 55 or above, only with another mark'."""
+    words = tr(
+        "tui.plain.mark",
+        ending=text(s.scenario.model.endings[mark.ending].name),
+        mark=mark_phrase(s.scenario, mark),
+    )
+    if not mark.alone:
+        words += tr("tui.plain.together")
+    if mark.final:
+        words += " " + tr("tui.mark.at_end")
+    return words
 
 
 def situation_lines(s: State) -> list[str]:

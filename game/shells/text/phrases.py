@@ -8,6 +8,7 @@ you" instead of a green "-3".
 
 from __future__ import annotations
 
+from game.engine.log import L_TRACK
 from game.engine.state import State
 from game.i18n import text, tr, trn
 from game.scenario.runtime import PART_FAILURE, PART_PARTIAL, PART_SUCCESS, CompiledScenario
@@ -30,6 +31,10 @@ def change_phrase(s: State, reader: int | None, kind: str, subject: int, delta: 
     name = change_name(s, kind, subject)
     sense = change_sense(s, reader, kind, subject, delta)
     if linear:
+        if kind != L_TRACK and not sense:  # another role's capital: no good or bad to say
+            return plain(
+                tr("tui.change.up_plain" if delta > 0 else "tui.change.down_plain", name=name, n=abs(delta))
+            )
         key = "tui.change.up" if delta > 0 else "tui.change.down"
         words = tr(key, name=name, n=abs(delta), sense=sense_words(sense, reader is not None))
         return plain(words)

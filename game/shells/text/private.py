@@ -116,8 +116,8 @@ class OrdersScreen:
         game, console, width, role = self.game, self.console, self.width(), self.role
         section = tr("tui.page.position")
         blocks = [(section, block) for block in objective_blocks(console, s, role, width)]
-        lines: list[Line] = [
-            (0, plain(trn("tui.your_programme", left, action=action_name(s.scenario, a))))
+        groups: list[list[Line]] = [
+            [(0, plain(trn("tui.your_programme", left, action=action_name(s.scenario, a))))]
             for a, _, left in s.programmes
             if s.scenario.actions[a].role == role
         ]
@@ -125,19 +125,21 @@ class OrdersScreen:
             secret = secret_result(s, game.session.moves, role, s.history[-1].turn, game.linear)
             if secret:
                 heading = plain(tr("tui.secret_result", turn=s.history[-1].turn))
-                lines.append((0, f"[bold magenta]{heading}[/]"))
-                lines += [(indent + 2, line) for indent, line in secret]
+                groups.append([(0, f"[bold magenta]{heading}[/]"), *((i + 2, line) for i, line in secret)])
         since = [
             (L_TRACK, i, d)
             for i, d in enumerate(changes_since_seen(s))
             if d and not s.scenario.model.tracks[i].hidden
         ]
-        if since:
-            lines.append((0, plain(tr("tui.since_you_saw"))))
-            lines.append((2, changes_phrase(s, role, since, game.linear)))
-        lines += [(0, line) for line in running_lines(s) + near_lines(s) + game.trust_for(s, role)]
-        for indent, line in lines:
-            blocks.append((section, wrap(console, line, width, indent=indent + 2, first=" " * indent)))
+        if since:  # a heading stays on the page of what it heads
+            changes = changes_phrase(s, role, since, game.linear)
+            groups.append([(0, plain(tr("tui.since_you_saw"))), (2, changes)])
+        groups += [[(0, line)] for line in running_lines(s) + near_lines(s) + game.trust_for(s, role)]
+        for group in groups:
+            block = [
+                row for i, line in group for row in wrap(console, line, width, indent=i + 2, first=" " * i)
+            ]
+            blocks.append((section, block))
         return blocks
 
     # ------------------------------------------------------------------ reading
@@ -201,9 +203,7 @@ def answer_screen(game: TextGame, role: int) -> None:
     for term, sender in pending_answers(s, role):
         model = sc.model.terms[term]
         heading = tr("tui.proposal_from", sender=role_name(sc, sender), term=text(model.name))
-        game.console.print(f"[bold]{plain(heading)}[/bold]")
-        game.console.print(f"  {plain(text(model.text))}")
-        for line in preview_lines(sc, term):
-            game.console.print(f"  {line}")
+        lines = [(0, f"[bold]{plain(heading)}[/bold]"), (2, plain(text(model.text)))]
+        game.print_lines(lines + [(2, line) for line in preview_lines(sc, term)])
         answers[term] = game.prompter.confirm(tr("tui.accept_q"), default=False)
     game.session.submit_answers(role, answers)
