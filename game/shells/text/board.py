@@ -33,12 +33,12 @@ BAR_WIDTH = 20
 
 
 def bar(value: int, marks: list[Threshold], width: int = BAR_WIDTH) -> str:
-    """A 0-100 bar with each ending that the track alone can bring marked by a '│'."""
+    """A 0-100 bar with each ending that the track alone can bring marked by a '|'."""
     filled = round(value / 100 * width)
     cells = ["\u2588"] * filled + ["\u00b7"] * (width - filled)
     for mark in marks:
         if mark.alone and not mark.final:
-            cells[min(width - 1, max(0, round(mark.at / 100 * width)))] = "\u2502"
+            cells[min(width - 1, max(0, round(mark.at / 100 * width)))] = "|"
     return "".join(cells)
 
 
