@@ -181,10 +181,10 @@ def test_the_text_game_keeps_a_note(teaching, monkeypatch: pytest.MonkeyPatch) -
     from game.shells.text.app import TextGame
 
     session = Session.new(teaching, 2, [Seat("human"), Seat("random"), Seat("random")])
-    typed = iter(["note The US team hesitated over notification", "note", "p"])
-    game = TextGame(session, Console(record=True, width=100), lambda _prompt: next(typed))
+    game = TextGame(session, Console(record=True, width=100), lambda _prompt: "")
     state = session.state
-    assert game.choose(state, 0, [0, 1]) == ()
+    for line in ("note The US team hesitated over notification", "note"):
+        assert game.command(state, 0, line.lower().split(), line)  # a command of the orders prompt
     assert [m.reason for m in session.moves if m.kind == NOTE] == ["The US team hesitated over notification"]
     out = game.console.export_text()
     assert "Observer note kept under turn 1." in out and "an observer note needs some text" in out

@@ -59,9 +59,12 @@ def hostile_scenario() -> CompiledScenario:
 
 
 def scripted(orders: str = "1") -> tuple:
+    asked = {"orders": 0}
+
     def ask(prompt: str) -> str:
         if prompt.startswith("Orders"):
-            return orders
+            asked["orders"] += 1  # an order keeps its key all game: when it is refused, pass
+            return orders if asked["orders"] % 2 else "p"
         if "Give these orders" in prompt or "Accept?" in prompt:
             return "y"
         return ""

@@ -79,6 +79,11 @@ def _play_commands(sub: argparse._SubParsersAction) -> None:  # type: ignore[typ
 
     text = sub.add_parser("text", help="play in the terminal (hot-seat)")
     game_args(text, "every role human")
+    text.add_argument(
+        "--plain",
+        action="store_true",
+        help="plain lines for screen readers: no boxes, bars or colour; every change says if it is good for you",
+    )
 
     host = sub.add_parser("host", help="run a seminar over the room's network: a browser page per team")
     add_host_arguments(host)

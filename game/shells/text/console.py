@@ -14,6 +14,7 @@ guards, both here:
 
 from __future__ import annotations
 
+import os
 import weakref
 from collections.abc import Iterator
 from typing import Any
@@ -51,12 +52,46 @@ class PrintableHook(RenderHook):
         return [_Printable(renderable) for renderable in renderables]
 
 
-def game_console(**options: Any) -> Console:
-    """A rich Console (``highlight=False`` unless given) that never prints unsafe characters."""
+def no_color_wanted(environ: dict[str, str] | None = None) -> bool:
+    """NO_COLOR (https://no-color.org): set to anything but the empty string, no colour."""
+    return bool((os.environ if environ is None else environ).get("NO_COLOR"))
+
+
+def game_console(linear: bool = False, **options: Any) -> Console:
+    """A rich Console (``highlight=False`` unless given) that never prints unsafe characters.
+
+    ``linear`` is ``--plain``: no colour or style at all, for screen readers and braille lines;
+    NO_COLOR takes the colour away but keeps bold, as the convention asks."""
     options.setdefault("highlight", False)
+    if linear:
+        options.setdefault("color_system", None)
+        options.setdefault("emoji", False)
+    options.setdefault("no_color", no_color_wanted())
     console = Console(**options)
     guard(console)
     return console
+
+
+# Clear the screen AND the terminal's scrollback (ESC[3J): at a hot-seat hand-off the next team
+# must not be able to scroll back to the previous team's secret screen.
+CLEAR_ALL = "\x1b[H\x1b[2J\x1b[3J"
+CLEAR_SCREEN = "\x1b[H\x1b[2J"
+
+
+def clear_all(console: Console) -> None:
+    """Wipe screen and scrollback (on a terminal); elsewhere a rule, so a log still reads."""
+    if console.is_terminal:
+        console.file.write(CLEAR_ALL)
+        console.file.flush()
+    else:
+        console.print("\n" + "\u2500" * 40 + "\n")
+
+
+def clear_screen(console: Console) -> None:
+    """A fresh page for a redraw (the scrollback is kept: it is the same team's own screen)."""
+    if console.is_terminal:
+        console.file.write(CLEAR_SCREEN)
+        console.file.flush()
 
 
 _guarded: weakref.WeakSet[Console] = weakref.WeakSet()

@@ -23,8 +23,9 @@ from game.session.limits import seed_problem
 from game.session.seats import Seat, SeatError, parse_seats
 from game.session.store import Autosaver, load_session, resolve_save
 from game.session.table import Session
-from game.shells.text.app import Ask, QuitGame, TextGame
+from game.shells.text.app import TextGame
 from game.shells.text.console import game_console, plain
+from game.shells.text.prompts import Ask, QuitGame, console_ask
 from game.story.words import role_name
 
 EXIT_INTERRUPTED = 130  # the shell's convention for a program stopped by Ctrl-C (128 + SIGINT)
@@ -40,7 +41,7 @@ def setup_seats(
         raise BadInput(f"--roles: {err}") from None
     if spec or not interactive:
         return seats
-    console.print(tr("text.setup_intro"))
+    console.print(tr("tui.setup_intro"))
     while True:
         for r, seat in enumerate(seats):
             console.print(
@@ -49,7 +50,7 @@ def setup_seats(
             )
             for persona in scenario.model.roles[r].personas:
                 console.print(f"  {'':10}   [dim]:{plain(persona.id)} - {plain(text(persona.name))}[/dim]")
-        line = ask(tr("text.setup_prompt", kinds=", ".join(allowed))).strip()
+        line = ask(tr("tui.setup_prompt", kinds=", ".join(allowed))).strip()
         if not line:
             return seats
         try:
@@ -71,22 +72,20 @@ def run_text(args: argparse.Namespace) -> int:
             set_language(check_language(args.lang))
         except ValueError as err:
             raise BadInput(str(err)) from None
-    console = game_console()
+    linear = bool(getattr(args, "plain", False))
+    console = game_console(linear=linear)
     interactive = sys.stdin.isatty()
-
-    def ask(prompt: str) -> str:
-        return console.input(plain(prompt))
-
+    ask = console_ask(console)
     session = open_session(args, scenario, console, ask, interactive)
-    return play_text(session, console, ask)
+    return play_text(session, console, ask, linear)
 
 
-def play_text(session: Session, console: Console, ask: Ask) -> int:
+def play_text(session: Session, console: Console, ask: Ask, linear: bool = False) -> int:
     """Play ``session`` with autosave after every move; say on leaving what the autosave holds."""
     saver = Autosaver(lambda message: console.print(f"[red]{plain(message)}[/red]"))
     session.on_change = saver
     try:
-        TextGame(session, console, ask).run()
+        TextGame(session, console, ask, linear).run()
     except QuitGame:
         console.print(plain(leaving_words(session, saver, interrupted=False)), soft_wrap=True)
     except KeyboardInterrupt:
@@ -99,12 +98,12 @@ def play_text(session: Session, console: Console, ask: Ask) -> int:
 def leaving_words(session: Session, saver: Autosaver, interrupted: bool) -> str:
     """What to say when a game is left before its end: saved (and how to go on) or not, and why."""
     if not session.moves:
-        return tr("text.interrupted") if interrupted else tr("text.bye")
+        return tr("tui.interrupted") if interrupted else tr("tui.bye")
     if saver.holds(session):
-        key = "text.interrupted_saved" if interrupted else "text.bye_saved"
+        key = "tui.interrupted_saved" if interrupted else "tui.bye_saved"
         return tr(key, path=str(saver.path))
-    why = tr("text.autosave_cut_short") if saver.saving or saver.error is None else saver.error
-    key = "text.interrupted_not_saved" if interrupted else "text.bye_not_saved"
+    why = tr("tui.autosave_cut_short") if saver.saving or saver.error is None else saver.error
+    key = "tui.interrupted_not_saved" if interrupted else "tui.bye_not_saved"
     return tr(key, error=why)
 
 
@@ -117,7 +116,7 @@ def open_session(
         if args.roles:
             session.seats = setup_seats(session.scenario, args.roles, console, ask, False)
             session.controllers = Session.new(session.scenario, session.seed, session.seats).controllers
-        console.print(plain(tr("text.loaded", name=session.name or args.load, turn=session.state.turn)))
+        console.print(plain(tr("tui.loaded", name=session.name or args.load, turn=session.state.turn)))
         return session
     assert scenario is not None
     seed = args.seed if args.seed is not None else secrets.randbelow(1_000_000)
