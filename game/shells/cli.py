@@ -171,7 +171,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except SystemExit as exit_:
         return int(exit_.code or 0)
     try:
-        return run(args)
+        code = run(args)
+        sys.stdout.flush()  # a reader that has gone is found here, not in Python's flush at exit
+        return code
     except BadInput as err:
         print(printable(f"commonground: {err}"), file=sys.stderr)
         return EXIT_BAD_INPUT
