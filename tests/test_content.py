@@ -221,7 +221,7 @@ def test_teaching_scenario_is_short(scenarios: dict[str, CompiledScenario]) -> N
     assert teaching.turns == 6
     assert len(teaching.model.actions) < len(default.model.actions) // 2
     assert len(teaching.model.tracks) < len(default.model.tracks)
-    assert {e.id for e in teaching.model.endings} == set(DESIGN_ENDINGS)
+    assert set(DESIGN_ENDINGS) <= {e.id for e in teaching.model.endings}
 
 
 @pytest.mark.parametrize("name", list(FILES))
