@@ -143,7 +143,7 @@ def test_the_board_marks_the_endings_thresholds_from_their_parsed_conditions() -
     assert ("rupture", "sovereignty_tension", ">=", 85, True, False) in marks
     assert ("rupture", "trust", "<=", 10, False, False) in marks
     assert ("rupture", "sovereignty_tension", ">=", 55, False, False) in marks
-    assert ("backlash", "us_support", "<=", 18, True, False) in marks
+    assert ("backlash", "us_support", "<=", 15, True, False) in marks
     assert ("joint_framework", "violence", "<", 60, False, True) in marks
     assert not any(e == "accountability" and track == "turn" for e, track, *_ in marks)
     violence = next(
