@@ -50,14 +50,14 @@ FILES = {
 # One seed per ending, found by `python tests/test_content.py` (random play, seeded as below).
 ENDING_SEEDS: dict[str, dict[str, int]] = {
     "cartel_mission": {
-        "rupture": 16,
+        "rupture": 14,
         "quagmire": 9,
-        "backlash": 6,
+        "backlash": 1,
         "accountability": 0,
         "joint_framework": 21,
         "long_road": 2,
-        "balloon": 15,
-        "status_quo": 1,
+        "balloon": 20,
+        "status_quo": 8,
     },
     "cartel_mission_seminar": {
         "rupture": 2,
@@ -72,12 +72,12 @@ ENDING_SEEDS: dict[str, dict[str, int]] = {
     "teaching": {
         "rupture": 0,
         "quagmire": 17,
-        "backlash": 1,
-        "accountability": 42,
+        "backlash": 2,
+        "accountability": 6,
         "joint_framework": 21,
         "long_road": 22,
         "balloon": 3,
-        "status_quo": 28,
+        "status_quo": 23,
     },
 }
 
