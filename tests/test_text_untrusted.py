@@ -199,9 +199,18 @@ def test_a_real_ctrl_c_in_commonground_text(private_saves_folder: Path) -> None:
     deadline = time.monotonic() + 60
     while "".join(shown).count("Orders (") < 2 and time.monotonic() < deadline and child.poll() is None:
         time.sleep(0.05)
-    assert "".join(shown).count("Orders (") >= 2, "".join(shown)
-    child.send_signal(signal.SIGINT)
-    code = child.wait(timeout=30)
+    try:
+        assert "".join(shown).count("Orders (") >= 2, "".join(shown)
+        child.send_signal(signal.SIGINT)
+        try:
+            code = child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            tail = "".join(shown)[-400:]
+            raise AssertionError(f"SIGINT did not end it ({signals_of(child)}); it showed {tail!r}") from None
+    finally:
+        if child.poll() is None:  # a failed check leaves no game waiting for input
+            child.kill()
+            child.wait(timeout=30)
     reader.join(timeout=10)
     said = " ".join("".join(shown).split())
     assert code == EXIT_INTERRUPTED, child.stderr.read() if child.stderr else ""
@@ -209,3 +218,12 @@ def test_a_real_ctrl_c_in_commonground_text(private_saves_folder: Path) -> None:
     assert (private_saves_folder / "saves" / "autosave.json").exists()
     child.stdin.close()
     child.stderr.close()  # type: ignore[union-attr]
+
+
+def signals_of(child: subprocess.Popen[str]) -> str:
+    """The child's signal masks (blocked, ignored, caught), to tell why a signal went unheeded."""
+    try:
+        status = Path(f"/proc/{child.pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return "no /proc here"
+    return ", ".join(line.replace("\t", " ") for line in status.splitlines() if line.startswith("Sig"))
