@@ -212,18 +212,9 @@ def test_a_real_ctrl_c_in_commonground_text(private_saves_folder: Path) -> None:
 
 def start_text_game(env: dict[str, str]) -> subprocess.Popen[str]:
     """The real ``commonground text``, a person as north and a random player as south."""
+    game = ("text", str(MINIMAL), "--seed", "3", "--roles", "north=human,south=random")
     return subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "game",
-            "text",
-            str(MINIMAL),
-            "--seed",
-            "3",
-            "--roles",
-            "north=human,south=random",
-        ],
+        [sys.executable, "-m", "game", *game],
         stdin=subprocess.PIPE,
         stdout=subprocess.PIPE,
         stderr=subprocess.PIPE,
