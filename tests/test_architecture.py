@@ -11,8 +11,13 @@ window's navigator each screen's code when it is first shown; everything else im
 from __future__ import annotations
 
 import ast
+from functools import cache
 from pathlib import Path
 
+import pytest
+
+# The game's sources are parsed once per test process, for all of this file's checks.
+pytestmark = pytest.mark.xdist_group("architecture")
 ROOT = Path(__file__).resolve().parents[1]
 GAME = ROOT / "game"
 
@@ -84,7 +89,9 @@ MODULES = {
 }
 
 
+@cache
 def sources() -> list[tuple[str, Path, ast.Module]]:
+    """Every module of the game with its syntax tree (read, never changed, by the checks)."""
     out = []
     for path in sorted(GAME.rglob("*.py")):
         out.append((module_name(path), path, ast.parse(path.read_text(encoding="utf-8"))))

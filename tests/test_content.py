@@ -50,31 +50,34 @@ FILES = {
 # One seed per ending, found by `python tests/test_content.py` (random play, seeded as below).
 ENDING_SEEDS: dict[str, dict[str, int]] = {
     "cartel_mission": {
-        "rupture": 12,
-        "quagmire": 11,
-        "backlash": 0,
-        "accountability": 10,
-        "joint_framework": 5,
-        "balloon": 1,
-        "status_quo": 2,
+        "rupture": 14,
+        "quagmire": 9,
+        "backlash": 1,
+        "accountability": 0,
+        "joint_framework": 21,
+        "long_road": 2,
+        "balloon": 20,
+        "status_quo": 8,
     },
     "cartel_mission_seminar": {
-        "rupture": 0,
-        "quagmire": 3,
-        "backlash": 6,
-        "accountability": 13,
-        "joint_framework": 1,
-        "balloon": 19,
-        "status_quo": 4,
+        "rupture": 2,
+        "quagmire": 8,
+        "backlash": 3,
+        "accountability": 0,
+        "joint_framework": 38,
+        "long_road": 62,
+        "balloon": 1,
+        "status_quo": 6,
     },
     "teaching": {
-        "rupture": 12,
-        "quagmire": 10,
-        "backlash": 17,
-        "accountability": 0,
-        "joint_framework": 7,
+        "rupture": 0,
+        "quagmire": 17,
+        "backlash": 2,
+        "accountability": 6,
+        "joint_framework": 21,
+        "long_road": 22,
         "balloon": 3,
-        "status_quo": 1,
+        "status_quo": 23,
     },
 }
 
@@ -221,7 +224,7 @@ def test_teaching_scenario_is_short(scenarios: dict[str, CompiledScenario]) -> N
     assert teaching.turns == 6
     assert len(teaching.model.actions) < len(default.model.actions) // 2
     assert len(teaching.model.tracks) < len(default.model.tracks)
-    assert {e.id for e in teaching.model.endings} == set(DESIGN_ENDINGS)
+    assert set(DESIGN_ENDINGS) <= {e.id for e in teaching.model.endings}
 
 
 @pytest.mark.parametrize("name", list(FILES))

@@ -40,7 +40,7 @@ def log_changes(session: Session) -> Counter[tuple[int, str, int, int]]:
     records = [(r.turn, r.entries) for r in state.history] + (
         [(state.turn, state.current)] if state.current else []
     )
-    kinds = {"track", "capital", "standing", "flag", "posture", "agreement"}
+    kinds = {"track", "capital", "standing", "flag", "posture", "agreement", "trust"}
     return Counter(
         (turn, entry.kind, entry.subject, int(entry.value))
         for turn, entries in records
@@ -56,11 +56,12 @@ def test_the_csv_opens_and_has_every_change_once(game: Session) -> None:
     ids = {
         "track": sc.track_ids, "capital": sc.role_ids, "standing": sc.role_ids, "flag": sc.flag_ids,
         "posture": tuple(p.id for p in sc.postures), "agreement": tuple(t.id for t in sc.model.terms),
+        "trust": tuple(f"{h}.{o}" for h in sc.role_ids for o in sc.role_ids),  # holder * roles + other
     }  # fmt: skip
     exported: Counter[tuple[int, str, int, int]] = Counter()
     for row in (r for r in rows if r["record"] == "change"):
         subject = ids[row["kind"]].index(row["id"])
-        if row["kind"] in ("track", "capital", "standing"):
+        if row["kind"] in ("track", "capital", "standing", "trust"):
             value = int(row["delta"])
         elif row["kind"] == "flag":
             value = int(row["value"] == "true")

@@ -97,7 +97,8 @@ def always_secret(sc: CompiledScenario, viewer: int) -> list[str]:
             for t in all_languages(part)
         ]
         out = [t for t in out if t not in own]
-    return [t for t in out if t not in public_texts(sc)]
+    public = public_texts(sc)
+    return [t for t in out if t not in public]
 
 
 def public_texts(sc: CompiledScenario) -> set[str]:
@@ -145,11 +146,14 @@ def check_postures(sent: Sent, viewer: int) -> list[str]:
 def check_messages(recorder: Recorder, sc: CompiledScenario) -> int:
     """Fails on any secret in a team's or the board's message; returns how many were checked."""
     checked = 0
+    never: dict[int, list[str]] = {}  # always_secret by viewer: the same for the whole game
     for sent in recorder.sent:
         if sent.seat == "facilitator":
             continue
         viewer = PUBLIC if sent.seat == "board" else sc.role_ids.index(sent.seat)
-        found = leaks(sent.text, always_secret(sc, viewer) + secret_now(sent.state, viewer))
+        if viewer not in never:
+            never[viewer] = always_secret(sc, viewer)
+        found = leaks(sent.text, never[viewer] + secret_now(sent.state, viewer))
         found += check_postures(sent, viewer)
         assert not found, f"{sent.seat} on turn {sent.state.turn} was sent {found}"
         if viewer != PUBLIC:

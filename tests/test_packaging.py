@@ -5,6 +5,7 @@ templates, and plays, validates, simulates and reports from any folder (read thr
 from __future__ import annotations
 
 import os
+import shutil
 import subprocess
 import sys
 import zipfile
@@ -13,10 +14,16 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
+# What a checkout holds that is not its source: never copied into the tree the wheel is built from.
+NOT_SOURCE = (".git", ".venv", "build", "dist", "*.egg-info", "__pycache__", ".*_cache", ".hypothesis", "out")
 
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The wheel, built from a copy of the checkout: pip builds in the source tree (build/,
+    *.egg-info), which must not be written into, nor shared by test processes run in parallel."""
+    source = tmp_path_factory.mktemp("source") / "commonground"
+    shutil.copytree(ROOT, source, ignore=shutil.ignore_patterns(*NOT_SOURCE))
     out = tmp_path_factory.mktemp("wheel")
     built = subprocess.run(
         [
@@ -24,7 +31,7 @@ def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
             "-m",
             "pip",
             "wheel",
-            str(ROOT),
+            str(source),
             "--no-deps",
             "-w",
             str(out),

@@ -81,10 +81,10 @@ def covert_orders_given_in_secret(session: Session) -> list[tuple[int, int, int,
 
 
 def test_the_secrets_section_lists_every_covert_order() -> None:
-    """Over random six-role games (every covert action is tried, some of them skipped for want
-    of capital), the report reveals exactly the orders the other teams could not see."""
+    """Over random six-role games (every covert action is tried), the report reveals exactly the
+    orders the other teams could not see, skipped ones marked as such."""
     sc = load_scenario("cartel_mission_seminar")
-    seen = skipped = 0
+    seen = 0
     for seed in range(1, 13):
         session = play_seats(sc, seed, [Seat("random")] * len(sc.roles))
         given = covert_orders_given_in_secret(session)
@@ -99,8 +99,8 @@ def test_the_secrets_section_lists_every_covert_order() -> None:
         ]
         assert sorted(listed) == sorted(expected)
         seen += len(given)
-        skipped += sum(1 for *_, gone in given if gone)
-    assert seen > 20 and skipped  # covert orders were given in these games, and some could not go ahead
+    # covert orders were given in these games; one that could not go ahead is the next test's case
+    assert seen > 20
 
 
 def test_a_covert_order_that_could_not_go_ahead_is_still_revealed() -> None:

@@ -66,18 +66,31 @@ FIELDS = (
 )  # fmt: skip
 
 
+SCALARS = frozenset({int, str, bool, float, type(None)})
+Memo = dict[int, tuple[Any, Any]]  # id of a turn record -> (the record, its plain form)
+
+
 def plain(value: Any) -> Any:
     """Named tuples, lists and records as plain nested tuples: their values, not their types."""
+    if value.__class__ in SCALARS:  # most values: the same result, without the checks below
+        return value
     if isinstance(value, tuple | list):
-        return tuple(plain(v) for v in value)
+        return tuple([plain(v) for v in value])
     if hasattr(value, "key") and hasattr(value, "delay"):  # a compiled effect
         return plain(value.key())
     return value
 
 
-def record_of(record: Any) -> Any:
+def record_of(record: Any, memo: Memo | None = None) -> Any:
+    """A turn record's plain form; with ``memo``, made once for a record object (records are
+    frozen, and every view of every step holds the whole history again)."""
+    if memo is not None and id(record) in memo and memo[id(record)][0] is record:
+        return memo[id(record)][1]
     seen = plain(record.seen)  # the board the roles last saw when they gave the turn's orders
-    return (record.turn, record.news, plain(record.orders), plain(record.entries), plain(record.tracks), seen)
+    made = (record.turn, record.news, plain(record.orders), plain(record.entries), plain(record.tracks), seen)
+    if memo is not None:
+        memo[id(record)] = (record, made)
+    return made
 
 
 def fields_of(s: State) -> tuple[Any, ...]:
@@ -95,21 +108,24 @@ def state_digest(s: State) -> str:
     return digest((s.fingerprint(), fields_of(s), plain(s.current), len(s.history), last))
 
 
-def views_digest(s: State) -> str:
+def views_digest(s: State, memo: Memo | None = None) -> str:
     """Every role's view and the public one, each with its whole redacted history."""
     seen = []
     for viewer in (*range(len(s.scenario.roles)), PUBLIC):
         v = redact(s, viewer)
-        seen.append((fields_of(v), plain(v.current), tuple(record_of(r) for r in v.history)))
+        seen.append((fields_of(v), plain(v.current), tuple(record_of(r, memo) for r in v.history)))
     return digest(seen)
 
 
 def steps_of(scenario: CompiledScenario, seed: int, moves: list[Move]) -> Iterator[list[str]]:
+    """The digests after every move. A record's plain form is kept between steps, and the last
+    step is digested afresh: a record changed after it was made still shows there."""
+    memo: Memo = {}
     s = new_game(scenario, seed)
-    yield [state_digest(s), views_digest(s)]
-    for move in moves:
+    yield [state_digest(s), views_digest(s, memo if moves else None)]
+    for number, move in enumerate(moves, 1):
         s = apply_move(s, move)
-        yield [state_digest(s), views_digest(s)]
+        yield [state_digest(s), views_digest(s, memo if number < len(moves) else None)]
 
 
 # ----------------------------------------------------------------------------- moves, compactly
@@ -239,12 +255,22 @@ def story_digests(scenario: CompiledScenario, seed: int, moves: list[Move]) -> l
     return out
 
 
+_PLAYED: dict[str, list[Move]] = {}  # a computer game played again, for its two checks
+
+
+def played_again(scenario: CompiledScenario, game: dict[str, Any]) -> list[Move]:
+    """The computer players' game played again from its seats (once per process and game)."""
+    if _ids(game) not in _PLAYED:
+        seats = [Seat(k.partition(":")[0], k.partition(":")[2] or None) for k in game["seats"]]
+        _PLAYED[_ids(game)] = play_seats(scenario, game["seed"], seats).moves
+    return _PLAYED[_ids(game)]
+
+
 def game_moves(scenario: CompiledScenario, game: dict[str, Any]) -> list[Move]:
     """The game's moves with the reasons the computer players gave (none in scripted games)."""
     if game["kind"] == "scripted":
         return [unpack(m) for m in game["moves"]]
-    seats = [Seat(k.partition(":")[0], k.partition(":")[2] or None) for k in game["seats"]]
-    return play_seats(scenario, game["seed"], seats).moves
+    return played_again(scenario, game)
 
 
 def record_stories() -> dict[str, list[str]]:
@@ -295,17 +321,22 @@ def test_recorded_moves_replay_to_the_same_states(game: dict[str, Any]) -> None:
         assert now[1] == then[1], f"a view differs after move {number}"
 
 
-@pytest.mark.parametrize("game", [g for g in _RECORDED["games"] if g["kind"] != "scripted"], ids=_ids)
+def by_game(games: list[dict[str, Any]]) -> list[Any]:
+    """Parameters that keep a game's checks in one test process (pytest-xdist --dist loadgroup),
+    so the computer game is played again once for both."""
+    return [pytest.param(g, id=_ids(g), marks=pytest.mark.xdist_group(_ids(g))) for g in games]
+
+
+@pytest.mark.parametrize("game", by_game([g for g in _RECORDED["games"] if g["kind"] != "scripted"]))
 def test_computer_players_make_the_same_moves(game: dict[str, Any]) -> None:
     set_language("en")
     sc = scenario_named(game["scenario"])
-    seats = [Seat(k.partition(":")[0], k.partition(":")[2] or None) for k in game["seats"]]
-    moves = play_seats(sc, game["seed"], seats).moves
+    moves = played_again(sc, game)
     assert [pack(m) for m in moves] == game["moves"]
     assert moves_digest(sc, moves) == game["moves_digest"]
 
 
-@pytest.mark.parametrize("game", _RECORDED["games"], ids=_ids)
+@pytest.mark.parametrize("game", by_game(_RECORDED["games"]))
 def test_the_story_of_each_game_is_told_the_same(game: dict[str, Any]) -> None:
     set_language("en")
     sc = scenario_named(game["scenario"])

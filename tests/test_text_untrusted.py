@@ -170,24 +170,14 @@ def test_a_real_ctrl_c_in_commonground_text(private_saves_folder: Path) -> None:
     """SIGINT at the second orders prompt of a real ``commonground text``: exit 130, and the
     message names the autosave that really exists."""
     env = dict(os.environ, PYTHONPATH=str(ROOT), COLUMNS="200", PYTHONUNBUFFERED="1")
-    child = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "game",
-            "text",
-            str(MINIMAL),
-            "--seed",
-            "3",
-            "--roles",
-            "north=human,south=random",
-        ],
-        stdin=subprocess.PIPE,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.PIPE,
-        text=True,
-        env=env,
-    )
+    # Started as a shell's background job (`pytest &` in a script, CI), the tests run with SIGINT
+    # ignored, and a child inherits that: Python then leaves Ctrl-C ignored. A handler of our own
+    # while the child starts makes its SIGINT the default again (handlers are reset at exec).
+    ignored = signal.signal(signal.SIGINT, signal.default_int_handler)
+    try:
+        child = start_text_game(env)
+    finally:
+        signal.signal(signal.SIGINT, ignored)
     assert child.stdin and child.stdout
     shown: list[str] = []
     reader = threading.Thread(
@@ -199,9 +189,18 @@ def test_a_real_ctrl_c_in_commonground_text(private_saves_folder: Path) -> None:
     deadline = time.monotonic() + 60
     while "".join(shown).count("Orders (") < 2 and time.monotonic() < deadline and child.poll() is None:
         time.sleep(0.05)
-    assert "".join(shown).count("Orders (") >= 2, "".join(shown)
-    child.send_signal(signal.SIGINT)
-    code = child.wait(timeout=30)
+    try:
+        assert "".join(shown).count("Orders (") >= 2, "".join(shown)
+        child.send_signal(signal.SIGINT)
+        try:
+            code = child.wait(timeout=30)
+        except subprocess.TimeoutExpired:
+            tail = "".join(shown)[-400:]
+            raise AssertionError(f"SIGINT did not end it ({signals_of(child)}); it showed {tail!r}") from None
+    finally:
+        if child.poll() is None:  # a failed check leaves no game waiting for input
+            child.kill()
+            child.wait(timeout=30)
     reader.join(timeout=10)
     said = " ".join("".join(shown).split())
     assert code == EXIT_INTERRUPTED, child.stderr.read() if child.stderr else ""
@@ -209,3 +208,25 @@ def test_a_real_ctrl_c_in_commonground_text(private_saves_folder: Path) -> None:
     assert (private_saves_folder / "saves" / "autosave.json").exists()
     child.stdin.close()
     child.stderr.close()  # type: ignore[union-attr]
+
+
+def start_text_game(env: dict[str, str]) -> subprocess.Popen[str]:
+    """The real ``commonground text``, a person as north and a random player as south."""
+    game = ("text", str(MINIMAL), "--seed", "3", "--roles", "north=human,south=random")
+    return subprocess.Popen(
+        [sys.executable, "-m", "game", *game],
+        stdin=subprocess.PIPE,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+        env=env,
+    )
+
+
+def signals_of(child: subprocess.Popen[str]) -> str:
+    """The child's signal masks (blocked, ignored, caught), to tell why a signal went unheeded."""
+    try:
+        status = Path(f"/proc/{child.pid}/status").read_text(encoding="ascii")
+    except OSError:
+        return "no /proc here"
+    return ", ".join(line.replace("\t", " ") for line in status.splitlines() if line.startswith("Sig"))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import subprocess
 import sys
@@ -45,7 +46,8 @@ def play(session: Session, order_line: Callable[[str], str]) -> tuple[str, list[
 def test_a_whole_hot_seat_game_reaches_an_ending() -> None:
     scenario = load_scenario(ROOT / "game" / "scenarios" / "cartel_mission.yaml")
     session = Session.new(scenario, 11, [Seat("human")] * len(scenario.roles))
-    text, prompts = play(session, lambda _: "1")
+    keys = itertools.cycle("123")  # an order on its cooldown is refused: the next try takes another
+    text, prompts = play(session, lambda _: next(keys))
     assert session.terminal
     assert "Objective scores" in text and "Tracks over the turns" in text
     handoffs = [p for p in prompts if p.startswith("Pass the screen to:")]

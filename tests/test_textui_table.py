@@ -282,12 +282,12 @@ def test_a_warning_comes_before_an_ending_within_one_turn() -> None:
     scenario = load_scenario(SCENARIOS / "cartel_mission.yaml")
     session = Session.new(scenario, 1, [Seat("human"), Seat("random"), Seat("random")])
     support = scenario.track_index["us_support"]
-    session.adjust({support: 21 - session.state.tracks[support]}, "a scandal")
+    session.adjust({support: 18 - session.state.tracks[support]}, "a scandal")
     out = io.StringIO()
     game = TextGame(session, Console(file=out, width=100, color_system=None), lambda p: "")
     game.board()
     assert re.search(
-        r"Warning: Backlash at home is \d+ points? away - US public support at 18 or below \(now 21\)",
+        r"Warning: Backlash at home is \d+ points? away - US public support at 15 or below \(now 18\)",
         out.getvalue(),
     )
 

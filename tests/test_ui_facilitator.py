@@ -351,7 +351,7 @@ def test_a_whole_game_still_plays_to_the_end_with_the_dice_stop_on() -> None:
     app.step([], 0.0)
     Driver(app).settle()
     app.match.table_dice = True
-    seen = play_to_end(app, "keyboard")
+    seen = play_to_end(app, "keyboard", quiet=True)
     assert seen[-1] == "end"
     assert seen.count("play:public") >= app.match.session.state.turn
 

@@ -87,7 +87,7 @@ def test_a_four_team_session_with_inject_adjudication_dice_and_report(
     monkeypatch.setattr(report, "GAMES", 4)
     monkeypatch.setattr(report, "open_in_browser", lambda path: None)
     app = make_app((1280, 720), roles=FOUR_TEAMS, scenario="cartel_mission_seminar")
-    d = Driver(app)
+    d = Driver(app, quiet=True)  # draws each screen the script stops at, not every key press
     d.settle()
     session = app.match.session
     assert len(session.human_roles()) == 4 and len(session.scenario.roles) == 6

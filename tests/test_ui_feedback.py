@@ -21,7 +21,7 @@ from game.shells.window.script import Driver, play_to_end
 @pytest.fixture
 def at_the_end():  # noqa: ANN201
     app = make_app((1280, 720), roles="us=random,mexico=random,civil=random")
-    seen = play_to_end(app, "keyboard")
+    seen = play_to_end(app, "keyboard", quiet=True)
     assert seen[-1] == "end"
     return app, Driver(app)
 

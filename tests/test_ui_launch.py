@@ -12,8 +12,12 @@ from pathlib import Path
 import pygame
 import pytest
 
+from game.shells.window.app import App
 from game.shells.window.launch import FIRST_FRAME_ENV, window_size
+from game.shells.window.scenes.title import TitleScene
 from game.shells.window.screenshots import make_app
+from game.shells.window.start import LaunchOptions, Library
+from game.shells.window.theme import Settings
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -56,7 +60,10 @@ def test_no_display_says_so_in_one_line_and_exits_2(display: str | None, tmp_pat
 
 
 def test_first_frame_is_quick(tmp_path: Path) -> None:
-    """A loose check (the benchmark measures it): the first frame well within two seconds."""
+    """The first frame is shown before any slow work: the title screen loads the scenario and
+    looks for an autosave only once frame one is on screen. How soon that is, is measured by
+    bench/ui.py, not asserted here (no test asserts wall-clock time: the limit of 2 s this had
+    was 1.6-1.8 s spent here starting Python on a busy machine, and 5x slower hardware is fine)."""
     report = tmp_path / "first-frame.txt"
     started = time.time()
     result = run_game(
@@ -68,8 +75,16 @@ def test_first_frame_is_quick(tmp_path: Path) -> None:
     )
     assert result.returncode == 0, result.stderr
     shown, since_run = (float(v) for v in report.read_text().split())
-    assert shown - started < 2.0
-    assert since_run < 1.0
+    assert shown >= started and since_run >= 0, "the game says when its first frame was shown"
+    make_app((1280, 720))  # the display, as the window opens it
+    app = App(pygame.display.get_surface(), Settings())  # then as launch.py starts the window
+    app.options, app.library = LaunchOptions(), Library()
+    title = TitleScene(app, app.options, app.library)
+    app.push(title)
+    assert app.step([], 0.0) and app.frames == 1, "the first step draws the title screen"
+    assert not title.booted, "before the scenario is loaded and the autosave looked for"
+    app.step([], 0.0)
+    assert title.booted and title.scenario_title, "which is done at the next frame"
 
 
 def test_unknown_language_is_bad_input(tmp_path: Path) -> None:

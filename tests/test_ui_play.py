@@ -1,6 +1,10 @@
 """Whole games played through the window with scripted input, and the paths around them:
 keyboard only, mouse only, solo and shared screen, saves, continue, and problems shown as
-messages instead of crashes."""
+messages instead of crashes.
+
+The solo keyboard game draws every frame (every key press, every frame of every resolution's
+animation); the other whole games use a quiet driver, which draws each screen the script
+stops at, and the solo test checks that a quiet driver plays the very same game."""
 
 from __future__ import annotations
 
@@ -9,13 +13,23 @@ import random
 
 import pygame
 
+from game.session import codec
 from game.shells.window.screenshots import make_app
 from game.shells.window.script import Driver, play_to_end
+
+
+def moves_of(app) -> list[dict]:  # noqa: ANN001
+    session = app.match.session
+    return [codec.encode(session.scenario, move) for move in session.moves]
 
 
 def test_solo_game_by_keyboard_only_reaches_an_ending() -> None:
     app = make_app((1280, 720))
     seen = play_to_end(app, "keyboard")
+    quiet = make_app((1280, 720))
+    assert play_to_end(quiet, "keyboard", quiet=True) == seen, "a quiet driver passes the same screens"
+    assert moves_of(quiet) == moves_of(app), "and plays the same moves"
+    assert quiet.frames * 10 < app.frames, "while drawing a small part of the frames"
     assert seen[:3] == ["title", "setup", "intro"]
     assert seen[-1] == "end"
     assert "handoff" not in seen and "play:public" not in seen, "solo play needs no hand-off"
@@ -35,7 +49,7 @@ def test_shared_screen_game_by_mouse_only_at_a_small_window() -> None:
     def choose(cards: list[int]) -> list[int]:
         return rng.sample(cards, min(2, len(cards)))
 
-    seen = play_to_end(app, "mouse", choose=choose)
+    seen = play_to_end(app, "mouse", choose=choose, quiet=True)
     assert seen[-1] == "end"
     session = app.match.session
     # Every private screen came right after a hand-off screen (its briefing, the first time).
@@ -50,7 +64,7 @@ def test_shared_screen_game_by_mouse_only_at_a_small_window() -> None:
 
 def test_watching_computers_play_to_the_end() -> None:
     app = make_app((1280, 720), roles="random")
-    seen = play_to_end(app, "mouse")
+    seen = play_to_end(app, "mouse", quiet=True)
     assert seen[-1] == "end" and "handoff" not in seen
 
 
@@ -75,7 +89,7 @@ def test_turn_limit_from_setup_survives_save_and_continue() -> None:
     assert "continue" in d.keys()
     d.press("continue", "mouse")
     assert app.match.sc.model.turns == 3 and app.match.session.state.turn == 2
-    seen = play_to_end(app, "keyboard")
+    seen = play_to_end(app, "keyboard", quiet=True)
     assert seen[-1] == "end" and app.match.session.state.turn <= 3
 
 

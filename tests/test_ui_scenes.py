@@ -106,7 +106,7 @@ def test_end_scene_tabs_and_reveal(monkeypatch: pytest.MonkeyPatch, recorder: Re
 
     rec = recorder
     app = make_app((960, 540), roles="random")
-    play_to_end(app, "keyboard")
+    play_to_end(app, "keyboard", quiet=True)
     d = Driver(app)
     assert d.scene.name == "end"
     outcome = rec.frame(app)

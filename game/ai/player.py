@@ -112,12 +112,12 @@ class ComputerPlayer:
         if level.screen == "greedy":
             legal = orders_in_sets(view, role)
             if not legal:
-                return Orders((), (hold_reason(),))
+                return Orders((), (hold_reason(view, role),))
             ctx = self.context(view, role, 1)
             return self.explain(ctx, self.greedy(ctx, legal), None)
         sets = order_sets(view, role)
         if len(sets) == 1:
-            return Orders((), (hold_reason(),))
+            return Orders((), (hold_reason(view, role),))
         ctx = self.context(view, role, 1)
         tallies: list[Tally] | None = None
         ranked: list[int] = []
@@ -160,9 +160,9 @@ class ComputerPlayer:
         return tuple(budget.chosen)
 
     def explain(self, ctx: Context, chosen: Sequence[int], fallback: Sequence[float] | None) -> Orders:
-        if not chosen:
-            return Orders((), (hold_reason(),))
         view = ctx.view
+        if not chosen:
+            return Orders((), (hold_reason(view, ctx.role),))
         reasons = []
         for a in chosen:
             action = view.scenario.actions[a]

@@ -22,8 +22,9 @@ from game.engine.log import (
     L_POSTURE,
     L_STANDING,
     L_TRACK,
+    L_TRUST,
 )
-from game.i18n import text
+from game.i18n import text, tr
 from game.scenario.runtime import (
     C_ACTION,
     C_EVENT,
@@ -44,7 +45,7 @@ from game.story.words import cause_label, role_name
 AGREEMENT_STATES = {AG_NONE: "none", AG_IN_FORCE: "in_force", AG_ENDED: "ended", AG_BREACHED: "breached"}
 TERM_PARTS = ("accept", "reject", "ongoing", "breach", "sunset")
 PROGRAMME_PARTS = ("ongoing", "exposed")
-COUNTED = (L_TRACK, L_CAPITAL, L_STANDING)
+COUNTED = (L_TRACK, L_CAPITAL, L_STANDING, L_TRUST)
 
 Row = dict[str, Any]
 
@@ -56,6 +57,7 @@ def change_rows(story: Story) -> Iterator[Row]:
         L_TRACK: list(sc.track_start),
         L_CAPITAL: [r.capital_start for r in sc.roles],
         L_STANDING: [r.standing for r in sc.roles],
+        L_TRUST: [sc.credibility.start if sc.credibility else 0] * len(sc.roles) ** 2,
     }
     for turn in story.turns:
         for change in turn.changes:
@@ -110,6 +112,10 @@ def subject_of(sc: CompiledScenario, change: Change) -> tuple[str, str, Any]:
             text(m.terms[index].name),
             AGREEMENT_STATES.get(change.value, str(change.value)),
         )
+    if change.kind == L_TRUST:  # one role's trust in another's promises
+        holder, other = divmod(index, len(sc.roles))
+        ident = f"{m.roles[holder].id}.{m.roles[other].id}"
+        return ident, tr("export.trust", holder=role_name(sc, holder), other=role_name(sc, other)), None
     raise ValueError(f"not a change: {change.kind!r}")  # pragma: no cover - facts hold changes only
 
 

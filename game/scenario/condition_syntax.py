@@ -14,7 +14,7 @@ Grammar (lowest precedence first)::
     unary := "-" unary | atom
     atom  := NUMBER | STRING | "true" | "false" | NAME | "(" expr ")"
 
-A NAME is a track id, ``turn``, ``turns``, or ``kind.id`` (``flag.x``, ``posture.x`` ...).
+A NAME is a track id, ``turn``, ``turns``, ``kind.id`` (``flag.x``, ``posture.x`` ...) or ``credibility.holder.of``.
 There are no calls, attributes beyond one dot, indexing or anything else: a string such as
 ``__import__('os')`` is simply a syntax error. Only plain spaces, tabs and line breaks separate
 tokens, and only ASCII digits make numbers, so what a person reads is what is parsed. A number
@@ -46,7 +46,7 @@ _TOKEN = re.compile(
     r"""[ \t\r\n]*(?:
       (?P<num>[0-9]+(?:\.[0-9]+)?)
     | (?P<str>"[^"\\\n]*"|'[^'\\\n]*')
-    | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)?)
+    | (?P<name>[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*){0,2})
     | (?P<op><=|>=|==|!=|<|>|\+|-|\*|\(|\))
     )""",
     re.VERBOSE,

@@ -147,7 +147,9 @@ def _beat(sc: CompiledScenario, subject: int, value: Any) -> Words:
         if check
         else None
     )
-    return (f"{words} {text(outcome.text)}" if outcome is not None else words), True
+    if outcome is None:
+        return words, True
+    return tr("headline.beat_outcome", headline=words, outcome=text(outcome.text)), True
 
 
 def _ending(sc: CompiledScenario, subject: int, value: Any) -> Words:

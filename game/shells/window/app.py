@@ -234,11 +234,18 @@ class App:
         if top.handle(event):
             self.dirty = True
 
-    def step(self, events: Sequence[pygame.event.Event], dt: float, clock_dt: float | None = None) -> bool:
+    def step(
+        self,
+        events: Sequence[pygame.event.Event],
+        dt: float,
+        clock_dt: float | None = None,
+        draw: bool = True,
+    ) -> bool:
         """One frame: events, animation, drawing if anything changed. Returns True if drawn.
 
         ``dt`` drives animations (capped by the loop); ``clock_dt``, when given, is the real time
         that passed, for the deliberation timer (an idle window sleeps up to a second).
+        ``draw=False`` (scripted input only) leaves a changed frame undrawn and still dirty.
         """
         for event in events:
             if not self.running:
@@ -257,7 +264,7 @@ class App:
             self.toast_left -= dt
             if self.toast_left <= 0:
                 self.dirty = True
-        if not self.dirty:
+        if not self.dirty or not draw:
             return False
         self.draw()
         return True

@@ -19,14 +19,24 @@ FRAME = 1 / 60
 
 
 class Driver:
-    def __init__(self, app: App) -> None:
+    """Synthetic input for an ``App``. A ``quiet`` driver draws only the screens ``settle`` finds
+    (before and after an animation), not every key press and animation frame between them: a
+    whole game played for its flow, not its pictures, costs a fraction of the drawing."""
+
+    def __init__(self, app: App, quiet: bool = False) -> None:
         self.app = app
         self.pos = (1, 1)
+        self.quiet = quiet
 
     # ------------------------------------------------------------------ raw input
 
     def frame(self, events: list[pygame.event.Event] | None = None, dt: float = FRAME) -> None:
-        self.app.step(events or [], dt)
+        self.app.step(events or [], dt, draw=not self.quiet)
+
+    def draw_if_changed(self) -> None:
+        """A quiet driver's frame: the screen as it is now, if it changed since last drawn."""
+        if self.app.dirty and self.app.running:
+            self.app.draw()
 
     def key(self, key: int, mod: int = 0, unicode: str = "") -> None:
         down = pygame.event.Event(pygame.KEYDOWN, key=key, mod=mod, unicode=unicode, scancode=0)
@@ -117,10 +127,15 @@ class Driver:
             self.key(pygame.K_RETURN)
 
     def settle(self, limit: int = 2000, dt: float = 0.05) -> None:
+        """Run animations to their end; a quiet driver draws the first and the last frame only."""
+        if self.quiet:
+            self.draw_if_changed()
         for _ in range(limit):
             if not self.app.animating:
-                return
+                break
             self.frame(dt=dt)
+        if self.quiet:
+            self.draw_if_changed()
 
 
 def visible_point(widget: Widget) -> tuple[int, int]:
@@ -143,14 +158,15 @@ def play_to_end(
     choose: Chooser = first_choices,
     rng: random.Random | None = None,
     max_steps: int = 800,
+    quiet: bool = False,
 ) -> list[str]:
     """Play the game on screen to its end, by keys only or the mouse only.
 
     Starts from the title screen (or any game screen); returns the names of the scenes passed,
     in order (``play:orders``, ``play:answers``, ``play:public`` for the play screen), so a
-    test can check the flow.
+    test can check the flow. ``quiet``: draw each screen the script stops at, not every frame.
     """
-    driver = Driver(app)
+    driver = Driver(app, quiet)
     rng = rng or random.Random(1)
     seen: list[str] = []
     for _ in range(max_steps):

@@ -78,8 +78,10 @@ def private_turn(driver: Driver, first: bool) -> Iterator[str]:
 
 
 def key_screens(app: App, turns: int = 2) -> Iterator[str]:
-    """Stop at each key screen of ``turns`` turns played on screen, then the panel and the end."""
-    driver = Driver(app)
+    """Stop at each key screen of ``turns`` turns played on screen, then the panel and the end.
+
+    The frames between stops are not drawn (a quiet driver): the caller draws each stop."""
+    driver = Driver(app, quiet=True)
     driver.settle()
     driver.press("begin", "keyboard")
     for turn in range(1, turns + 1):

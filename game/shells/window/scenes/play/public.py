@@ -17,7 +17,7 @@ from game.session.table import ANSWER, APPLY_ANSWERS, ORDER, RESOLVE
 from game.shells.window.board import draw_section_title
 from game.shells.window.deliberation import draw_countdown
 from game.shells.window.scenes.play.pane import Pane
-from game.shells.window.scenes.play.situation import draw_situation, needed_height, situation_blocks
+from game.shells.window.scenes.play.situation import draw_situation, fits, needed_height, situation_blocks
 from game.shells.window.widgets import Button, Widget
 from game.story.words import role_name
 
@@ -89,7 +89,11 @@ class PublicPane(Pane):
         t = p.theme
         y = inner.y + draw_section_title(surface, p, tr("text.situation"), (inner.x, inner.y), inner.width)
         room = Rect(inner.x, y, inner.width, self.next_button.rect.y - t.gap - y)
-        draw_situation(surface, p, situation_blocks(self.s, self.match.session.moves, self.hint()), room)
+        moves = self.match.session.moves
+        blocks = situation_blocks(self.s, moves, self.hint())
+        if not fits(p, blocks, room):  # the orders first: the button says what comes next
+            blocks = situation_blocks(self.s, moves, "")
+        draw_situation(surface, p, blocks, room)
         self.draw_bottom(surface, inner)
 
     def draw_bottom(self, surface: pygame.Surface, inner: Rect) -> None:

@@ -114,6 +114,29 @@ def _split_height(p: Painter, blocks: list[Block], width: int) -> int:
     return low
 
 
+def _pour(blocks: list[Block], p: Painter, width: int, height: int) -> list[list[Block]]:
+    """Three columns filled in reading order, each to the full height; the last takes the rest."""
+    columns: list[list[Block]] = [[]]
+    used = 0
+    for block in blocks:
+        h = _height(p, [block], width, True)
+        if columns[-1] and used + h > height and len(columns) < 3:
+            columns.append([])
+            used = 0
+        columns[-1].append(block)
+        used += h
+    return columns
+
+
+def fits(p: Painter, blocks: list[Block], rect: Rect) -> bool:
+    """Whether some layout holds every block in the rect."""
+    t = p.theme
+    return any(
+        _fill(blocks, count, p, (rect.width - t.pad * (count - 1)) // count, rect.height, smaller) is not None
+        for count, smaller in LAYOUTS
+    )
+
+
 def draw_situation(surface: pygame.Surface, p: Painter, blocks: list[Block], rect: Rect) -> None:
     """The blocks in the fewest columns and the largest size that hold them all."""
     t = p.theme
@@ -126,7 +149,7 @@ def draw_situation(surface: pygame.Surface, p: Painter, blocks: list[Block], rec
             break
     if layout is None:  # cannot hold it all: draw what fits (the painter records the rest)
         width = (rect.width - t.pad * 2) // 3
-        layout = ([blocks[i::3] for i in range(3)], width, True)
+        layout = (_pour(blocks, p, width, rect.height), width, True)
     columns, width, smaller = layout
     for index, column in enumerate(columns):
         x = rect.x + index * (width + t.pad)
