@@ -20,6 +20,7 @@ from game.ai.phrases import say
 from game.ai.stance import Stance
 from game.engine import State, check_odds
 from game.i18n import text
+from game.scenario.memo import IdentityMemo
 from game.scenario.runtime import (
     ACTION_PROPOSE,
     E_AGREEMENT,
@@ -49,18 +50,13 @@ class Reach:
     terms: tuple[tuple[int, ...], ...]  # by term index
 
 
-_REACH: dict[int, tuple[tuple[CAction, ...], Reach]] = {}
+_REACH: IdentityMemo[tuple[CAction, ...], Reach] = IdentityMemo(REACH_KEPT)
 
 
 def reach(scenario: CompiledScenario) -> Reach:
     """The scenario's reach, worked out once. Keyed by its tuple of orders, which every role's
-    redacted copy of the scenario shares (and kept with it, so a freed id is never misread)."""
-    found = _REACH.get(id(scenario.actions))
-    if found is None or found[0] is not scenario.actions:
-        if len(_REACH) >= REACH_KEPT:
-            _REACH.pop(next(iter(_REACH)))
-        found = _REACH[id(scenario.actions)] = (scenario.actions, _reach_of(scenario))
-    return found[1]
+    redacted copy of the scenario shares."""
+    return _REACH.get(scenario.actions, lambda _: _reach_of(scenario))
 
 
 def _reach_of(scenario: CompiledScenario) -> Reach:

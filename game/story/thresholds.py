@@ -18,6 +18,7 @@ from typing import Any
 from game.scenario.conditions import ConditionError, Namespace, Node, compile_node, parse
 from game.scenario.crossref import condition_hints, condition_refs
 from game.scenario.runtime import CompiledScenario
+from game.scenario.memo import IdentityMemo
 
 FAR = 100  # the distance of a part that does not hold and is not a track: no nearer than a track's span
 
@@ -49,28 +50,28 @@ class Threshold:
 def thresholds(sc: CompiledScenario) -> list[Threshold]:
     """Every track comparison in every ending's condition, in the endings' order (worked out
     once per scenario: every page and screen asks for them at every update)."""
-    return list(_marks_of(sc)[1])
+    return list(_marks_of(sc)[0])
 
 
 def by_track(sc: CompiledScenario) -> dict[int, list[Threshold]]:
-    return _marks_of(sc)[2]
+    return _marks_of(sc)[1]
 
 
-# Per scenario, kept alive beside its entry so its id is not reused: its marks, and by track.
-_MARKS: dict[int, tuple[CompiledScenario, tuple[Threshold, ...], dict[int, list[Threshold]]]] = {}
+# Per scenario: its marks, and the same by track.
+Marks = tuple[tuple[Threshold, ...], dict[int, list[Threshold]]]
+_MARKS: IdentityMemo[CompiledScenario, Marks] = IdentityMemo()
 
 
-def _marks_of(
-    sc: CompiledScenario,
-) -> tuple[CompiledScenario, tuple[Threshold, ...], dict[int, list[Threshold]]]:
-    found = _MARKS.get(id(sc))
-    if found is None or found[0] is not sc:
-        marks = tuple(_find_thresholds(sc))
-        per_track: dict[int, list[Threshold]] = {}
-        for mark in marks:
-            per_track.setdefault(mark.track, []).append(mark)
-        found = _MARKS[id(sc)] = (sc, marks, per_track)
-    return found
+def _marks_of(sc: CompiledScenario) -> Marks:
+    return _MARKS.get(sc, _build_marks)
+
+
+def _build_marks(sc: CompiledScenario) -> Marks:
+    marks = tuple(_find_thresholds(sc))
+    per_track: dict[int, list[Threshold]] = {}
+    for mark in marks:
+        per_track.setdefault(mark.track, []).append(mark)
+    return marks, per_track
 
 
 def _find_thresholds(sc: CompiledScenario) -> list[Threshold]:
@@ -148,15 +149,11 @@ def _parsed(source: str) -> Node | None:
 
 # Per scenario (kept alive beside its entry, so its id is not reused): the names its conditions
 # may use, and each part of an ending's condition compiled on its own.
-_NAMES: dict[int, tuple[CompiledScenario, Namespace, dict[Node, Any]]] = {}
+_NAMES: IdentityMemo[CompiledScenario, tuple[Namespace, dict[Node, Any]]] = IdentityMemo()
 
 
-def _compiled(sc: CompiledScenario) -> tuple[CompiledScenario, Namespace, dict[Node, Any]]:
-    found = _NAMES.get(id(sc))
-    if found is None or found[0] is not sc:
-        names = Namespace(condition_refs(sc.model), condition_hints(sc.model))
-        found = _NAMES[id(sc)] = (sc, names, {})
-    return found
+def _compiled(sc: CompiledScenario) -> tuple[Namespace, dict[Node, Any]]:
+    return _NAMES.get(sc, lambda sc: (Namespace(condition_refs(sc.model), condition_hints(sc.model)), {}))
 
 
 def _distance(s: Any, node: Node, negated: bool) -> int:
@@ -184,7 +181,7 @@ def _track_gap(s: Any, node: Node, negated: bool) -> int | None:
 
 
 def _leaf(sc: CompiledScenario, node: Node) -> Any:
-    _, names, leaves = _compiled(sc)
+    names, leaves = _compiled(sc)
     found = leaves.get(node)
     if found is None:
         found = leaves[node] = compile_node(node, names)
