@@ -21,7 +21,7 @@ from game.session.seats import Seat
 from game.session.table import Session
 from game.story.facts import tell
 from game.story.headlines import headline_of
-from game.story.risks import felt_risks
+from game.story.risks import felt_points, felt_risks
 from game.story.thresholds import nearest_ending
 
 
@@ -32,6 +32,7 @@ class GameFacts:
     scores: tuple[int, ...]
     picks: tuple[Counter[str], ...]
     felt: frozenset[str]
+    felt_points: dict[str, int]  # per risk: track points its felt consequences cost
     tracks: tuple[int, ...]
     covert: tuple[bool, ...]  # per role: ran a covert programme
     leaked: tuple[bool, ...]  # per role: one of its covert programmes came to light
@@ -67,6 +68,7 @@ def facts_of(session: Session) -> GameFacts:
         tuple(s.score for s in outcome.scores),
         picks,
         frozenset(felt_risks(story)),
+        dict(felt_points(story)),
         tuple(state.tracks),
         tuple(covert),
         tuple(leaked),

@@ -28,6 +28,9 @@ def mix_figures(sc: CompiledScenario, tally: Tally) -> Figures:
         "endings": {e.id: round(endings.get(e.id, 0) / n, 3) for e in sc.model.endings},
         "picks": {r: _shares(picks[i]) for i, r in enumerate(roles)},
         "felt": {risk.id: round(felt.get(risk.id, 0) / n, 3) for risk in sc.model.risks},
+        "felt_points": {
+            risk.id: round(sum(g.felt_points.get(risk.id, 0) for g in games) / n, 1) for risk in sc.model.risks
+        },
         "tracks": {
             t: round(statistics.fmean(g.tracks[i] for g in games), 1) for i, t in enumerate(sc.track_ids)
         },
@@ -94,6 +97,7 @@ def print_mix(sc: CompiledScenario, name: str, f: Figures) -> None:
         top = ", ".join(f"{a} {s:.0%}" for a, s in list(shares.items())[:3])
         print(f"  {role} picks: {top}; score {f['scores'][role]}")
     print("  felt: " + ", ".join(f"{r} {v:.0%}" for r, v in f["felt"].items()))
+    print("  felt, points per game: " + ", ".join(f"{r} {v}" for r, v in f["felt_points"].items()))
     print("  tracks: " + ", ".join(f"{t} {v}" for t, v in f["tracks"].items()))
     leaks = [
         f"{r} {d['leaked']} vs {d['kept']} (n {d['n_leaked']}/{d['n_kept']})"
@@ -184,9 +188,13 @@ def _risk_lines(sc: CompiledScenario, skilled: dict[str, Figures]) -> list[dict[
             _line(f"{risk.id} felt in 15%+ under the mix most exposed ({most})", hi >= 0.15, f"{hi:.0%}")
         )
         ratio = hi / lo if lo else float("inf")
+        points = {name: f["felt_points"][risk.id] for name, f in skilled.items()}
+        spread = f"points per game {max(points.values())} to {min(points.values())}"
         out.append(
             _line(
-                f"{risk.id} felt twice as often there as under {least}", ratio >= 2, f"{hi:.0%} vs {lo:.0%}"
+                f"{risk.id} felt twice as often there as under {least}",
+                ratio >= 2,
+                f"{hi:.0%} vs {lo:.0%}; {spread}",
             )
         )
     return out

@@ -50,34 +50,34 @@ FILES = {
 # One seed per ending, found by `python tests/test_content.py` (random play, seeded as below).
 ENDING_SEEDS: dict[str, dict[str, int]] = {
     "cartel_mission": {
-        "rupture": 14,
+        "rupture": 1,
         "quagmire": 9,
-        "backlash": 1,
-        "accountability": 0,
-        "joint_framework": 21,
-        "long_road": 2,
-        "balloon": 20,
-        "status_quo": 8,
+        "backlash": 0,
+        "accountability": 5,
+        "joint_framework": 34,
+        "long_road": 21,
+        "balloon": 2,
+        "status_quo": 4,
     },
     "cartel_mission_seminar": {
-        "rupture": 2,
+        "rupture": 4,
         "quagmire": 8,
-        "backlash": 3,
-        "accountability": 0,
-        "joint_framework": 38,
-        "long_road": 62,
-        "balloon": 1,
-        "status_quo": 6,
+        "backlash": 0,
+        "accountability": 7,
+        "joint_framework": 253,
+        "long_road": 24,
+        "balloon": 18,
+        "status_quo": 1,
     },
     "teaching": {
-        "rupture": 0,
-        "quagmire": 17,
-        "backlash": 2,
-        "accountability": 6,
-        "joint_framework": 21,
-        "long_road": 22,
-        "balloon": 3,
-        "status_quo": 23,
+        "rupture": 4,
+        "quagmire": 0,
+        "backlash": 5,
+        "accountability": 8,
+        "joint_framework": 6,
+        "long_road": 20,
+        "balloon": 1,
+        "status_quo": 21,
     },
 }
 
@@ -200,7 +200,7 @@ def test_roles_have_briefings_objectives_and_personas(
             for lang in model.languages:
                 assert len(text(part, lang).split()) >= 8, (role.id, lang)
         assert len(role.objectives) >= 3, role.id
-        assert 2 <= len(role.personas) <= 3, role.id
+        assert 2 <= len(role.personas) <= 4, role.id  # civil society has four: one welcomes outside help
         assert len({p.caution for p in role.personas}) == len(role.personas), (
             f"{role.id}: personas should differ in caution"
         )

@@ -107,6 +107,19 @@ def felt_risks(story: Story) -> set[str]:
     return {risk for c in materialized(story) if c.kind in FELT_KINDS for risk in c.risks}
 
 
+def felt_points(story: Story) -> Counter[str]:
+    """How much each felt risk cost: the track points its felt consequences moved the wrong way
+    (an ending that names it counts one point). A risk felt in every game can still be felt far
+    more under some choices than others; this is the measure of how much."""
+    points: Counter[str] = Counter()
+    for c in materialized(story):
+        if c.kind in FELT_KINDS:
+            cost = sum(abs(d) for _, d in c.harm) or int(c.always)
+            for risk in c.risks:
+                points[risk] += cost
+    return points
+
+
 def _of_beat(sc: CompiledScenario, turn: int, beat: Beat) -> list[Consequence]:
     kind, cause = beat.kind, beat.cause
     if kind == L_RULE:
