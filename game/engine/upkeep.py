@@ -32,19 +32,18 @@ def consequences(s: State, log: list[Line]) -> None:
             s.scheduled = tuple(item for item in s.scheduled if item[0] > turn)
             for _, effect, cause, at in due:
                 apply_effects(s, (effect,), (C_DELAYED, cause, at), log)
-    # The rules in order, each judged after those before it acted: the generated next_rule
-    # skips to the next one that may fire and whose condition holds.
-    next_rule = s.scenario.code.next_rule
-    table = s.scenario.rule_table
-    index = next_rule(s, 0)
-    while index >= 0:
-        _, _, _, _, delay, effects, cause = table[index]
-        s.rule_last[index] = turn
-        log.append((L_RULE, index, delay, cause))
-        apply_effects(s, effects, cause, log)
-        index = next_rule(s, index + 1)
+    # The rules in order, each judged after those before it acted (the generated fire_rules).
+    s.scenario.code.fire_rules(s, log, fire_rule)
     if s.programmes:
         roll_exposure(s, log)
+
+
+def fire_rule(s: State, index: int, log: list[Line]) -> None:
+    """A consequence rule whose condition holds: it is remembered, logged and its effects apply."""
+    _, _, _, _, delay, effects, cause = s.scenario.rule_table[index]
+    s.rule_last[index] = s.turn
+    log.append((L_RULE, index, delay, cause))
+    apply_effects(s, effects, cause, log)
 
 
 def roll_exposure(s: State, log: list[Line]) -> None:
