@@ -96,7 +96,7 @@ def upkeep(s: State, log: list[Line]) -> None:
         option = posture.options[s.postures[posture.index]]
         if option.ongoing:
             apply_effects(s, option.ongoing, option.cause, log)
-    for term in scenario.terms:
+    for term in scenario.terms if AG_IN_FORCE in s.agreements else ():
         if s.agreements[term.index] != AG_IN_FORCE:
             continue
         if term.breach_when is not None and term.breach_when(s):

@@ -261,7 +261,7 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
     s.seed = 0
     s.rng = ((s.turn * 7919 + viewer + 17) * rng.MULTIPLIER + rng.INCREMENT) & rng.MASK
     if history == 0:
-        s.current = ()
+        s.journal = ()
         s.history = ()
         return s
     s.current = filter_entries(state, s.current, viewer)
