@@ -288,10 +288,15 @@ def _hide_covert(state: State, s: State, viewer: int) -> None:
     actions = scenario.actions
     secrets = scenario.secrets
     exposed, used, streak = state.exposed, state.used, state.streak
+    others = secrets.others_covert
+    if 0 <= viewer < len(others):
+        candidates = others[viewer]
+    else:
+        candidates = tuple(a for a in secrets.covert_actions if actions[a].role != viewer)
     hidden = []
     hidden_used = hidden_streak = False
-    for a in secrets.covert_actions:
-        if actions[a].role != viewer and not exposed[a]:
+    for a in candidates:
+        if not exposed[a]:
             hidden.append(a)
             hidden_used = hidden_used or bool(used[a])
             hidden_streak = hidden_streak or bool(streak and streak[a])

@@ -156,6 +156,9 @@ class Compiler:
                 frozenset(role_index[r] for r in f.visible_to if r in role_index) for f in s.flags
             ),
             covert_postures=any(o.covert for p in s.postures for o in p.options),
+            others_covert=tuple(
+                tuple(a.index for a in actions if a.covert and a.role != role) for role in range(len(s.roles))
+            ),
         )
 
 

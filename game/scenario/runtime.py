@@ -252,6 +252,7 @@ class Secrets:
     private_flags: frozenset[int]
     flag_viewers: tuple[frozenset[int], ...]  # per flag: roles that see it although it is private
     covert_postures: bool  # does any posture have a covert option?
+    others_covert: tuple[tuple[int, ...], ...] = ()  # per role: the other roles' covert actions
 
 
 @dataclass(slots=True)
