@@ -7,6 +7,7 @@ import random
 from game.ai.base import Answers, Orders
 from game.ai.phrases import say
 from game.engine import State, legal_action_indexes, pending_answers
+from game.i18n import language
 
 
 class RandomPlayer:
@@ -17,6 +18,14 @@ class RandomPlayer:
 
     def __init__(self, seed: int = 0) -> None:
         self.rng = random.Random(seed)
+        self._reason = ("", "")  # (language, the phrase): the same words at every order
+
+    def reason(self) -> str:
+        """The random player's one reason, in the current language, worded once per language."""
+        lang = language()
+        if self._reason[0] != lang:
+            self._reason = (lang, say("random"))
+        return self._reason[1]
 
     def answer(self, view: State, role: int) -> Answers:
         return Answers({term: self.rng.random() < 0.5 for term, _ in pending_answers(view, role)})
@@ -35,5 +44,5 @@ class RandomPlayer:
                 chosen.append(index)
                 ap -= action.ap
                 capital -= action.capital
-        why = say("random")
-        return Orders(tuple(chosen), tuple(why for _ in chosen))
+        why = self.reason()
+        return Orders(tuple(chosen), (why,) * len(chosen))

@@ -26,8 +26,12 @@ def due(s: State, beat: CBeat) -> bool:
 
 
 def fire_beats(s: State, log: list[Line]) -> None:
-    """Every beat due this turn, in the scenario's order."""
-    for beat in s.scenario.beats:
+    """Every beat due this turn, in the scenario's order (a beat set for another turn is never
+    due, so only this turn's and those that follow a flag are asked)."""
+    scenario = s.scenario
+    by_turn = scenario.beats_by_turn
+    candidates = by_turn[min(s.turn, len(by_turn) - 1)] if by_turn else scenario.beats
+    for beat in candidates:
         if due(s, beat):
             fire(s, beat, log)
 

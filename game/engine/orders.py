@@ -8,7 +8,7 @@ from functools import cache
 from game.engine.log import AG_IN_FORCE
 from game.engine.state import PHASE_ORDERS, State
 from game.engine.trust import resigning_barred
-from game.scenario.runtime import ACTION_PROPOSE, CAction, CCheck
+from game.scenario.runtime import ACTION_PROPOSE, CAction, CCheck, CompiledScenario
 
 
 class IllegalMove(ValueError):
@@ -87,17 +87,20 @@ def check_orders(
 ) -> Reason | None:
     """The reason a role's set of orders is refused, or None when it is acceptable.
 
-    ``view`` gives the role's own view, asked for only when an order has a requirement.
+    ``view`` gives the role's own view, asked for only when an order's requirement reads
+    something that view may show otherwise (``CompiledScenario.needs_view``).
     """
     if s.phase != PHASE_ORDERS:
         return Reason("phase", f"orders are not taken now (phase: {s.phase})", phase=s.phase)
-    actions = s.scenario.actions
+    scenario = s.scenario
+    actions = scenario.actions
     if not orders:
         return None
+    needs_view = scenario.needs_view or _every_requirement(scenario)
     spent_ap = 0
     spent_capital = 0
     seen: set[int] = set()
-    role_view: State | None = None  # made once, and only if an order has a requirement
+    role_view: State | None = None  # made once, and only if an order's requirement may differ there
     for index in orders:
         if not 0 <= index < len(actions):
             return Reason("unknown", f"unknown order #{index}", index=index)
@@ -105,19 +108,16 @@ def check_orders(
         if action.role != role:
             return Reason(
                 "not_yours",
-                f"{action.id!r} is not an order for {s.scenario.role_ids[role]}",
+                f"{action.id!r} is not an order for {scenario.role_ids[role]}",
                 action=index,
                 role=role,
             )
         if index in seen:
             return Reason("twice", f"{action.id!r} is ordered twice", action=index)
         seen.add(index)
-        has_requirement = action.requires is not None or (
-            action.kind == ACTION_PROPOSE and s.scenario.terms[action.term].requires is not None
-        )
-        if has_requirement and view is not None and role_view is None:
+        if needs_view[index] and view is not None and role_view is None:
             role_view = view()
-        reason = why_not(s, action, role_view if has_requirement else None)
+        reason = why_not(s, action, role_view if needs_view[index] else None)
         if reason:
             return Reason("order", f"{action.id!r} {reason}", action=index, reason=reason)
         spent_ap += action.ap
@@ -136,6 +136,16 @@ def check_orders(
             has=has,
         )
     return None
+
+
+def _every_requirement(scenario: CompiledScenario) -> tuple[bool, ...]:
+    """A scenario compiled without ``needs_view``: every order with a requirement is judged on
+    the role's view, as the compiler would say of a requirement whose reads are unknown."""
+    return tuple(
+        action.requires is not None
+        or (action.kind == ACTION_PROPOSE and scenario.terms[action.term].requires is not None)
+        for action in scenario.actions
+    )
 
 
 def barred(s: State, index: int) -> bool:

@@ -103,6 +103,9 @@ class State:
     streak: list[int]  # per action: turns in a row it has been ordered, this one included
     flag_since: list[int]  # per flag: the turn it was first set, or -1
     beats_done: list[int]  # per beat: times it has come
+    # Not the game: what views have worked out of the history so far, (records read, the last
+    # of them, their capital lines whose cause may be a secret), carried on (``view.covert_lines``).
+    covert_tally: tuple[Any, ...] = (0, None, ())
 
     @property
     def turns(self) -> int:
@@ -163,6 +166,7 @@ class State:
         copy.streak = self.streak[:]
         copy.flag_since = self.flag_since[:]
         copy.beats_done = self.beats_done[:]
+        copy.covert_tally = self.covert_tally
         return copy
 
     def shallow(self) -> State:

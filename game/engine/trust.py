@@ -75,6 +75,8 @@ def recover(s: State, log: list[Line]) -> None:
         return
     table = s.credibility
     start = rules.start
+    if table.count(start) == len(table):
+        return  # every trust is where it started: nothing drifts
     for index, value in enumerate(table):
         if value != start:
             step = min(rules.recovery, abs(start - value))

@@ -209,18 +209,19 @@ def resolve_turn(state: State, orders: Sequence[Sequence[int]], dice: Dice | Non
     log = list(s.journal)
     actions = scenario.actions
     queue = sorted(
-        (actions[a].category, role, slot, a)
-        for role, role_orders in enumerate(orders)
-        for slot, a in enumerate(role_orders)
+        [
+            (actions[a].category, role, slot, a)
+            for role, role_orders in enumerate(orders)
+            for slot, a in enumerate(role_orders)
+        ]
     )
     for *_, a in queue:
         resolve_action(s, actions[a], log, dice)
     consequences(s, log)
     upkeep(s, log)
+    given = tuple([o if type(o) is tuple else tuple(o) for o in orders])
     s.history = s.history + (
-        TurnRecord(
-            s.turn, s.news, tuple(tuple(o) for o in orders), tuple(log), tuple(s.tracks), tuple(state.tracks)
-        ),
+        TurnRecord(s.turn, s.news, given, tuple(log), tuple(s.tracks), tuple(state.tracks)),
     )
     if s.phase != PHASE_OVER:
         log = []

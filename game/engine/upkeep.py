@@ -32,19 +32,18 @@ def consequences(s: State, log: list[Line]) -> None:
             s.scheduled = tuple(item for item in s.scheduled if item[0] > turn)
             for _, effect, cause, at in due:
                 apply_effects(s, (effect,), (C_DELAYED, cause, at), log)
-    # The rules in order, each judged after those before it acted: the generated next_rule
-    # skips to the next one that may fire and whose condition holds.
-    next_rule = s.scenario.code.next_rule
-    table = s.scenario.rule_table
-    index = next_rule(s, 0)
-    while index >= 0:
-        _, _, _, _, delay, effects, cause = table[index]
-        s.rule_last[index] = turn
-        log.append((L_RULE, index, delay, cause))
-        apply_effects(s, effects, cause, log)
-        index = next_rule(s, index + 1)
+    # The rules in order, each judged after those before it acted (the generated fire_rules).
+    s.scenario.code.fire_rules(s, log, fire_rule)
     if s.programmes:
         roll_exposure(s, log)
+
+
+def fire_rule(s: State, index: int, log: list[Line]) -> None:
+    """A consequence rule whose condition holds: it is remembered, logged and its effects apply."""
+    _, _, _, _, delay, effects, cause = s.scenario.rule_table[index]
+    s.rule_last[index] = s.turn
+    log.append((L_RULE, index, delay, cause))
+    apply_effects(s, effects, cause, log)
 
 
 def roll_exposure(s: State, log: list[Line]) -> None:
@@ -97,7 +96,7 @@ def upkeep(s: State, log: list[Line]) -> None:
         option = posture.options[s.postures[posture.index]]
         if option.ongoing:
             apply_effects(s, option.ongoing, option.cause, log)
-    for term in scenario.terms:
+    for term in scenario.terms if AG_IN_FORCE in s.agreements else ():
         if s.agreements[term.index] != AG_IN_FORCE:
             continue
         if term.breach_when is not None and term.breach_when(s):

@@ -21,7 +21,7 @@ from collections import OrderedDict
 from typing import Any
 
 from game.engine import rng
-from game.engine.log import L_CAPITAL, L_FLAG, L_POSTURE, L_STANDING, L_TRACK, Entry
+from game.engine.log import L_CAPITAL, L_FLAG, L_POSTURE, L_STANDING, L_TRACK, Entry, Line
 from game.engine.state import PHASE_OVER, State, TurnRecord
 from game.scenario.runtime import (
     C_ACTION,
@@ -142,16 +142,34 @@ def hidden_capital(state: State, viewer: int) -> dict[int, int]:
     """Per other role, the capital its secrets moved (a covert order's cost, above all): the view
     adds it back, so another role's capital never gives away what it spent in secret."""
     moved: dict[int, int] = {}
-    scenario = state.scenario
-
-    def may_be_secret(cause: Cause) -> bool:
-        return _may_be_secret(scenario, cause)
-
-    for lines in (*(record.covert_capital(may_be_secret) for record in state.history), state.journal):
+    for lines in (covert_lines(state), state.journal):
         for kind, subject, value, cause in lines:
             if kind == L_CAPITAL and subject != viewer and secret_owner(state, cause) not in (-1, viewer):
                 moved[subject] = moved.get(subject, 0) + value
     return moved
+
+
+def covert_lines(state: State) -> tuple[Line, ...]:
+    """The history's capital lines whose cause may be a secret (``TurnRecord.covert_capital``).
+
+    Kept on the state as a running tally that its next states inherit: each view reads only the
+    records made since the last one, not the whole history. A tally whose last record is not
+    where it says in this history (a view's own history, a history cut short) starts again.
+    """
+    history = state.history
+    covered, last, lines = state.covert_tally
+    if covered > len(history) or (covered and history[covered - 1] is not last):
+        covered, lines = 0, ()
+    if covered < len(history):
+        scenario = state.scenario
+
+        def may_be_secret(cause: Cause) -> bool:
+            return _may_be_secret(scenario, cause)
+
+        more = [line for record in history[covered:] for line in record.covert_capital(may_be_secret)]
+        lines = lines + tuple(more)
+        state.covert_tally = (len(history), history[-1], lines)
+    return lines
 
 
 def _may_be_secret(scenario: CompiledScenario, cause: Cause) -> bool:
@@ -170,7 +188,10 @@ def _may_be_secret(scenario: CompiledScenario, cause: Cause) -> bool:
 def secrets_live(s: State) -> bool:
     """Has any covert order been given and not yet exposed? If not, no cause is secret."""
     used, exposed = s.used, s.exposed
-    return any(used[i] and not exposed[i] for i in s.scenario.secrets.covert_actions)
+    for i in s.scenario.secrets.covert_actions:
+        if used[i] and not exposed[i]:
+            return True
+    return False
 
 
 def filter_entries(s: State, entries: tuple[Entry, ...], viewer: int) -> tuple[Entry, ...]:
@@ -240,7 +261,7 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
     s.seed = 0
     s.rng = ((s.turn * 7919 + viewer + 17) * rng.MULTIPLIER + rng.INCREMENT) & rng.MASK
     if history == 0:
-        s.current = ()
+        s.journal = ()
         s.history = ()
         return s
     s.current = filter_entries(state, s.current, viewer)
@@ -266,26 +287,38 @@ def _hide_covert(state: State, s: State, viewer: int) -> None:
     scenario = state.scenario
     actions = scenario.actions
     secrets = scenario.secrets
-    hidden = [a for a in secrets.covert_actions if actions[a].role != viewer and not state.exposed[a]]
+    exposed, used, streak = state.exposed, state.used, state.streak
+    others = secrets.others_covert
+    if 0 <= viewer < len(others):
+        candidates = others[viewer]
+    else:
+        candidates = tuple(a for a in secrets.covert_actions if actions[a].role != viewer)
+    hidden = []
+    hidden_used = hidden_streak = False
+    for a in candidates:
+        if not exposed[a]:
+            hidden.append(a)
+            hidden_used = hidden_used or bool(used[a])
+            hidden_streak = hidden_streak or bool(streak and streak[a])
     if s.programmes:
-        kept = tuple(p for p in s.programmes if p[0] not in hidden)
+        kept = tuple([p for p in s.programmes if p[0] not in hidden])
         if len(kept) != len(s.programmes):
             s.active = s.active[:]
             for index, _, _ in s.programmes:
                 if index in hidden:
                     s.active[index] -= 1
             s.programmes = kept
-    if any(state.used[a] for a in hidden):
+    if hidden_used:
         s.used, s.last_used = s.used[:], s.last_used[:]
         for index in hidden:
             s.used[index] = 0
             s.last_used[index] = 0
-    if s.streak and any(s.streak[a] for a in hidden):
+    if hidden_streak:
         s.streak = s.streak[:]
         for index in hidden:
             s.streak[index] = 0
     if s.scheduled:
-        s.scheduled = tuple(item for item in s.scheduled if secret_owner(state, item[2]) in (-1, viewer))
+        s.scheduled = tuple([item for item in s.scheduled if secret_owner(state, item[2]) in (-1, viewer)])
     moved = hidden_capital(state, viewer)
     if moved:
         s.capital = s.capital[:]

@@ -52,7 +52,7 @@ class HotCode:
     """The generated functions (each documented where it is built)."""
 
     legal: tuple[Callable[..., list[int]], ...]  # per role: legal(state, barred) -> action indexes
-    next_rule: Callable[[Any, int], int]  # (state, first) -> the first rule from ``first`` firing now, or -1
+    fire_rules: Callable[..., None]  # (state, log, fire): fire(state, rule, log) for each rule due, in order
     weights: Callable[[Any], tuple[list[tuple[int, int]], int]]  # state -> ([(event, weight)], total)
     ending: Callable[[Any, bool], int]  # (state, final turn?) -> the ending that comes now, or -1
 
@@ -108,7 +108,7 @@ def hot_code(
     )
     return HotCode(
         legal=legal,
-        next_rule=rules_function(names, rule_table),
+        fire_rules=rules_function(names, rule_table),
         weights=weights_function(names, event_table),
         ending=endings_function(names, endings),
     )
@@ -138,7 +138,9 @@ def legal_function(
         if term >= 0:
             tests.append(_cmp(w.item("agreements", term), ast.NotEq(), AG_IN_FORCE))
             tests.append(_not(w.item("proposed", term)))
-            tests.append(_not(ast.Call(_name("barred"), [_name(STATE), ast.Constant(index)], [])))
+            # ``barred`` is False while the agreement was never broken: asked only once it was.
+            barred = ast.Call(_name("barred"), [_name(STATE), ast.Constant(index)], [])
+            tests.append(_not(ast.BoolOp(ast.And(), [w.item("broken", term), barred])))
         if requires is not None:
             tests.append(w.test(requires))
         append = ast.Call(ast.Attribute(_name("out"), "append", ast.Load()), [ast.Constant(index)], [])
@@ -147,24 +149,26 @@ def legal_function(
     return w.build("legal", [STATE, "barred"], body)
 
 
-def rules_function(names: Namespace, rule_table: Sequence[tuple[Any, ...]]) -> Callable[[Any, int], int]:
-    """``next_rule(state, first)``: the first rule at or after ``first`` that may fire now (not
-    once and done, not cooling down) and whose condition holds, or -1. The engine fires it, then
-    asks again from the next one: each condition is judged after the rules before it acted."""
+def rules_function(names: Namespace, rule_table: Sequence[tuple[Any, ...]]) -> Callable[..., None]:
+    """``fire_rules(state, log, fire)``: each rule in order that may fire now (not once and
+    done, not cooling down) and whose condition holds is fired, ``fire(state, rule, log)``,
+    before the next one is judged: each condition is read after the rules before it acted (the
+    state's lists change in place, so the locals holding them stay true)."""
     w = _Writer(names)
     body: list[ast.stmt] = [_assign("turn", _turn())]
     for index, when, once, cooldown, *_ in rule_table:
         last = w.item("rule_last", index)
-        tests: list[ast.expr] = [_cmp(_name("first"), ast.LtE(), index)]
+        tests: list[ast.expr] = []
         if once:
             tests.append(_cmp(last, ast.Lt(), 0))
         elif cooldown > 0:  # never fired, or fired at least ``cooldown`` turns ago
             since = ast.BinOp(_name("turn"), ast.Sub(), last)
             tests.append(ast.BoolOp(ast.Or(), [_cmp(last, ast.Lt(), 0), _cmp(since, ast.GtE(), cooldown)]))
         tests.append(w.test(when))
-        body.extend(_when(tests, [ast.Return(ast.Constant(index))]))
-    body.append(ast.Return(ast.Constant(-1)))
-    return w.build("next_rule", [STATE, "first"], body)
+        fire = ast.Call(_name("fire"), [_name(STATE), ast.Constant(index), _name("log")], [])
+        body.extend(_when(tests, [ast.Expr(fire)]))
+    body.append(ast.Return(ast.Constant(None)))
+    return w.build("fire_rules", [STATE, "log", "fire"], body)
 
 
 def weights_function(names: Namespace, event_table: Sequence[tuple[Any, ...]]) -> Callable[..., Any]:

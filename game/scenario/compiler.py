@@ -27,6 +27,7 @@ from game.scenario.runtime import (
     CompiledScenario,
     CRule,
     CTerm,
+    CBeat,
     Getter,
     Secrets,
 )
@@ -75,6 +76,7 @@ class Compiler:
         by_role = self.actions_by_role(actions)
         orders = order_table(actions, terms, by_role)
         rule_rows = rule_table(rules)
+        secrets = self.secrets(actions)
         event_rows = tuple((e.index, e.weight, e.once, e.when, e.weight_modifiers) for e in events)
         return CompiledScenario(
             model=s,
@@ -93,8 +95,9 @@ class Compiler:
             events=events,
             endings=endings,
             fallback_ending=fallback,
-            secrets=self.secrets(actions),
+            secrets=secrets,
             beats=beats,
+            beats_by_turn=beats_by_turn(beats, s.turns),
             credibility=compile_credibility(ix),
             dynamic=self.dynamic(actions, beats),
             action_index={a.id: a.index for a in actions},
@@ -104,6 +107,7 @@ class Compiler:
             event_index=dict(ix.event_index),
             actions_by_role=tuple(tuple(x) for x in by_role),
             order_table=orders,
+            needs_view=needs_view(actions, orders, secrets, s),
             risks_by_cause=cause_risks(s, actions),
             rule_table=rule_rows,
             event_table=event_rows,
@@ -152,6 +156,9 @@ class Compiler:
                 frozenset(role_index[r] for r in f.visible_to if r in role_index) for f in s.flags
             ),
             covert_postures=any(o.covert for p in s.postures for o in p.options),
+            others_covert=tuple(
+                tuple(a.index for a in actions if a.covert and a.role != role) for role in range(len(s.roles))
+            ),
         )
 
 
@@ -181,4 +188,43 @@ def rule_table(rules: Sequence[CRule]) -> tuple[tuple[Any, ...], ...]:
             r.cause,
         )
         for r in rules
+    )
+
+
+def needs_view(
+    actions: Sequence[CAction], orders: Sequence[Sequence[OrderRow]], secrets: Secrets, s: m.Scenario
+) -> tuple[bool, ...]:
+    """Per action, whether its requirement reads a cell that its role's view may change
+    (``engine.view.redact``); a requirement without a list of its reads counts as one that does."""
+    requirement = {row[0]: row[5] for rows in orders for row in rows}
+    hidden_by_role = [view_hidden_cells(actions, secrets, s, role) for role in range(len(s.roles))]
+    out = []
+    for action in actions:
+        requires = requirement[action.index]
+        reads = getattr(requires, "reads", None)
+        out.append(requires is not None and (reads is None or not reads.isdisjoint(hidden_by_role[action.role])))
+    return tuple(out)
+
+
+def view_hidden_cells(
+    actions: Sequence[CAction], secrets: Secrets, s: m.Scenario, role: int
+) -> frozenset[tuple[str, int]]:
+    """The cells (attribute, index) that ``role``'s view may show otherwise than the state."""
+    cells = set()
+    for a in secrets.covert_actions:
+        if actions[a].role != role:
+            cells.update((attr, a) for attr in ("used", "last_used", "streak", "active"))
+    cells.update(("capital", other) for other in range(len(s.roles)) if other != role)
+    for index, posture in enumerate(s.postures):
+        if posture.owner != s.roles[role].id:
+            cells.add(("postures", index))
+    cells.update(cell for t in secrets.hidden_tracks for cell in (("tracks", t), ("turn_start", t)))
+    cells.update(("flags", f) for f in secrets.private_flags if role not in secrets.flag_viewers[f])
+    return frozenset(cells)
+
+
+def beats_by_turn(beats: Sequence[CBeat], turns: int) -> tuple[tuple[CBeat, ...], ...]:
+    """Per turn, the beats that may come then: at that turn, or after a flag (any turn)."""
+    return tuple(
+        tuple(b for b in beats if b.turn < 0 or (b.turn == turn and turn <= turns)) for turn in range(turns + 2)
     )

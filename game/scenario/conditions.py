@@ -132,9 +132,25 @@ def compile_condition(source: str, names: Namespace, expect: ValueType = BOOL) -
     # the closures stay for a condition too large for Python's own compiler.
     fast = condition_function(tree, names, expect)
     if fast is None:
+        fn.reads = cells_read(names, used)  # type: ignore[attr-defined]
         return Compiled(fn, kind, frozenset(used), source, tree)
     fast.tree = tree  # type: ignore[attr-defined]  # for tables that inline it (compile_code)
+    fast.reads = cells_read(names, used)  # type: ignore[attr-defined]
     return Compiled(fast, kind, frozenset(used), source, tree)
+
+
+def cells_read(names: Namespace, used: set[str]) -> frozenset[tuple[str, int | None]]:
+    """The state's cells a condition reads, as (attribute, index or None): the engine asks
+    whether a role's view could change any of them (``engine.orders.check_orders``)."""
+    cells: set[tuple[str, int | None]] = set()
+    for name in used:
+        ref = names.resolve(name)
+        if ref is None or ref.constant is not None:
+            continue
+        cells.add((ref.attr, ref.index))
+        if ref.minus is not None:
+            cells.add((ref.minus, ref.index))
+    return frozenset(cells)
 
 
 def compile_node(node: Node, names: Namespace) -> Getter:

@@ -252,6 +252,7 @@ class Secrets:
     private_flags: frozenset[int]
     flag_viewers: tuple[frozenset[int], ...]  # per flag: roles that see it although it is private
     covert_postures: bool  # does any posture have a covert option?
+    others_covert: tuple[tuple[int, ...], ...] = ()  # per role: the other roles' covert actions
 
 
 @dataclass(slots=True)
@@ -276,6 +277,10 @@ class CompiledScenario:
     fallback_ending: int
     secrets: Secrets
     beats: tuple[CBeat, ...] = ()
+    # Per turn 0..turns + 1, the beats that may come then in the scenario's order: those set for
+    # that turn and every one that follows a flag (the last entry, for any later turn, holds
+    # only these). Most turns' news checks none.
+    beats_by_turn: tuple[tuple[CBeat, ...], ...] = ()
     credibility: CCredibility | None = None
     # Does any of trust, fatigue, streaks or beats decide this scenario's future? (If not, they
     # stay out of the state's fingerprint, so games saved before they existed still replay.)
@@ -289,6 +294,10 @@ class CompiledScenario:
     # Per role, (index, ap, capital, once, cooldown, requirement, term or -1) for each order:
     # the legality test of random play and search reads these flat tuples.
     order_table: tuple[tuple[tuple[int, int, int, bool, int, Getter | None, int], ...], ...] = ()
+    # Per action: may its requirement read a cell its role's view hides (another role's covert
+    # order or capital, a covert posture, a hidden track, a private flag)? If not, the state
+    # judges it exactly as the view would, and no view is made to check an order.
+    needs_view: tuple[bool, ...] = ()
     # Rules as (index, when, once, cooldown, delay, effects with the rule's delay added, cause).
     rule_table: tuple[tuple[Any, ...], ...] = ()
     # Events as (index, weight, once, when, weight modifiers).
