@@ -1,6 +1,6 @@
 """Instructions per game, counted by valgrind: a figure that does not depend on the machine's load.
 
-    python bench/instructions.py [SCENARIO] [--games N] [--path engine|simulate|batch|tell|easy]
+    python bench/instructions.py [SCENARIO] [--games N] [--path engine|simulate|batch|tell|easy|normal|hard]
 
 Runs the chosen loop under ``valgrind --tool=callgrind`` twice, once with N games and once with
 none, and prints the difference per game: start-up (imports, loading the scenario) cancels out.
@@ -22,7 +22,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PATHS = ("engine", "simulate", "batch", "tell", "easy")
+PATHS = ("engine", "simulate", "batch", "tell", "easy", "normal", "hard")
 
 
 def inner(scenario_name: str | None, games: int, path: str) -> None:
