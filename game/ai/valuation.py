@@ -13,6 +13,7 @@ Two estimates, both read only the (redacted) view and the scenario's public rule
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from typing import Any
 
 from game.ai.stance import Stance
 from game.engine import State, check_odds
@@ -119,6 +120,16 @@ def outlook(
     """
     if state.terminal:
         return stance.value(state)
+    pending = in_motion(state, tail, accept_chance)
+    if not any(pending):
+        return stance.value(state)
+    landed = [min(max(v + d, 0.0), 100.0) for v, d in zip(state.tracks, pending, strict=True)]
+    return stance.value(Landed(landed, state))
+
+
+def in_motion(state: State, tail: int, accept_chance: Callable[[int, int], float]) -> Deltas:
+    """The track changes already set in motion (see ``outlook``), in one fixed order: the same
+    sums, to the last bit, whichever effects are left out for having none."""
     scenario = state.scenario
     pending = [0.0] * len(scenario.track_ids)
     turns = state.turns
@@ -131,22 +142,38 @@ def outlook(
         add_effects(state, term.on_accept, chance, pending)
         add_effects(state, term.on_reject, 1.0 - chance, pending)
     horizon = min(tail, remaining_upkeeps(state))
-    if horizon:
-        for posture in scenario.postures:
-            add_effects(state, posture.options[state.postures[posture.index]].ongoing, horizon, pending)
-        for term in scenario.terms:
-            if state.agreements[term.index] == AG_IN_FORCE:
-                span = horizon
-                if term.sunset:
-                    span = min(span, max(term.sunset - (state.turn - state.agreement_since[term.index]), 0))
-                add_effects(state, term.ongoing, span, pending)
-        actions = scenario.actions
-        for index, _, left in state.programmes:
-            exposure = actions[index].exposure
-            if exposure is not None and exposure.ongoing:
-                add_effects(state, exposure.ongoing, min(left, horizon), pending)
-    if not any(pending):
-        return stance.value(state)
-    projected = state.clone()
-    projected.tracks = [min(max(v + d, 0.0), 100.0) for v, d in zip(state.tracks, pending, strict=True)]
-    return stance.value(projected)
+    if not horizon:
+        return pending
+    postures = state.postures
+    for posture in scenario.postures:
+        ongoing = posture.options[postures[posture.index]].ongoing
+        if ongoing:
+            add_effects(state, ongoing, horizon, pending)
+    agreements = state.agreements
+    for term in scenario.terms:
+        if term.ongoing and agreements[term.index] == AG_IN_FORCE:
+            span = horizon
+            if term.sunset:
+                span = min(span, max(term.sunset - (state.turn - state.agreement_since[term.index]), 0))
+            add_effects(state, term.ongoing, span, pending)
+    actions = scenario.actions
+    for index, _, left in state.programmes:
+        exposure = actions[index].exposure
+        if exposure is not None and exposure.ongoing:
+            add_effects(state, exposure.ongoing, min(left, horizon), pending)
+    return pending
+
+
+class Landed:
+    """A state as it reads once ``tracks`` have landed: its own tracks, everything else read
+    through to the state. A measure only reads a state, so this stands in for a full copy
+    (which a search made for every state it judged)."""
+
+    __slots__ = ("_state", "tracks")
+
+    def __init__(self, tracks: list[float], state: State) -> None:
+        self.tracks = tracks
+        self._state = state
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._state, name)
