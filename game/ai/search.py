@@ -18,7 +18,15 @@ from game.ai.levels import Level
 from game.ai.opponents import OpponentModel
 from game.ai.orders_space import draw_orders
 from game.ai.stance import Stance
-from game.ai.valuation import add_effects, effective, expected_deltas, outlook, remaining_upkeeps, worth
+from game.ai.valuation import (
+    add_effects,
+    effective,
+    landed_worth,
+    outlook,
+    raw_deltas,
+    remaining_upkeeps,
+    worth,
+)
 from game.engine import PHASE_ANSWERS, State, answer_proposals, resolve_turn
 from game.scenario.runtime import CompiledScenario
 
@@ -182,7 +190,7 @@ def static_gain(view: State, stance: Stance, action_index: int, tail: int, model
     """Value points an order tends to bring, read from its effects (no simulation)."""
     action = view.scenario.actions[action_index]
     chance = model.chance(action.to, action.term) if action.to >= 0 else 0.5
-    return worth(stance, expected_deltas(view, action, chance, tail))
+    return landed_worth(stance, view, raw_deltas(view, action, chance, tail))
 
 
 def own_habit(view: State, role: int, stance: Stance, level: Level, model: OpponentModel) -> list[float]:

@@ -13,6 +13,7 @@ Two estimates, both read only the (redacted) view and the scenario's public rule
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import mul
 from typing import Any
 
 from game.ai.stance import Stance
@@ -67,6 +68,11 @@ def exposure_chance(state: State, action: CAction) -> float:
 
 def expected_deltas(state: State, action: CAction, accept_chance: float, tail: int) -> Deltas:
     """Expected change of every track if ``action`` is ordered now (others doing nothing)."""
+    return effective(state, raw_deltas(state, action, accept_chance, tail))
+
+
+def raw_deltas(state: State, action: CAction, accept_chance: float, tail: int) -> Deltas:
+    """The expected changes of ``expected_deltas`` before the tracks' bounds (``effective``)."""
     scenario = state.scenario
     out = [0.0] * len(scenario.track_ids)
     horizon = min(tail, remaining_upkeeps(state))
@@ -76,7 +82,7 @@ def expected_deltas(state: State, action: CAction, accept_chance: float, tail: i
         add_effects(state, term.on_reject, 1.0 - accept_chance, out)
         span = min(horizon, term.sunset) if term.sunset else horizon
         add_effects(state, term.ongoing, accept_chance * span, out)
-        return effective(state, out)
+        return out
     add_effects(state, action.effects, 1.0, out, horizon)
     if action.check is not None:
         success, partial, failure, _ = check_odds(state, action.check)
@@ -91,7 +97,7 @@ def expected_deltas(state: State, action: CAction, accept_chance: float, tail: i
     for term in action.breaks:
         if state.agreements[term] == AG_IN_FORCE:
             add_effects(state, scenario.terms[term].breach_effects, exposed if action.covert else 1.0, out)
-    return effective(state, out)
+    return out
 
 
 def effective(state: State, deltas: Deltas) -> Deltas:
@@ -104,7 +110,17 @@ def effective(state: State, deltas: Deltas) -> Deltas:
 
 def worth(stance: Stance, deltas: Deltas) -> float:
     """A linear reading of track changes in value points (the stance's slope per track)."""
-    return sum(d * w for d, w in zip(deltas, stance.track_weight, strict=True))
+    return sum(map(mul, deltas, stance.track_weight))
+
+
+def landed_worth(stance: Stance, state: State, deltas: Deltas) -> float:
+    """``worth(stance, effective(state, deltas))``, reading only the tracks that move: the same
+    sum to the last bit, since a track left alone adds a zero, which changes no sum (the easy
+    level judges every legal order this way at every decision)."""
+    tracks, weights = state.tracks, stance.track_weight
+    return sum(
+        [(min(max(tracks[i] + d, 0.0), 100.0) - tracks[i]) * weights[i] for i, d in enumerate(deltas) if d], 0.0
+    )
 
 
 def even_odds(to: int, term: int) -> float:
