@@ -32,7 +32,11 @@ BUDGET_MS = {"hard": 25.0}  # issue 14 (DESIGN §9 asked for 50 ms)
 
 
 def measure(
-    scenario_name: str | None, level: str, games: int, seed: int, clock: Callable[[], float] = time.perf_counter
+    scenario_name: str | None,
+    level: str,
+    games: int,
+    seed: int,
+    clock: Callable[[], float] = time.perf_counter,
 ) -> list[float]:
     """Milliseconds per decision of ``level`` over ``games`` games where it plays every role."""
     scenario = load_scenario(scenario_name)

@@ -1,6 +1,7 @@
 """Instructions per game, counted by valgrind: a figure that does not depend on the machine's load.
 
-    python bench/instructions.py [SCENARIO] [--games N] [--path engine|simulate|batch|tell|easy|normal|hard|typical]
+    python bench/instructions.py [SCENARIO] [--games N]
+        [--path engine|simulate|batch|tell|easy|normal|hard|typical]
 
 Runs the chosen loop under ``valgrind --tool=callgrind`` twice, once with N games and once with
 none, and prints the difference per game: start-up (imports, loading the scenario) cancels out.

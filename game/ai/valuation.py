@@ -118,9 +118,10 @@ def landed_worth(stance: Stance, state: State, deltas: Deltas) -> float:
     sum to the last bit, since a track left alone adds a zero, which changes no sum (the easy
     level judges every legal order this way at every decision)."""
     tracks, weights = state.tracks, stance.track_weight
-    return sum(
-        [(min(max(tracks[i] + d, 0.0), 100.0) - tracks[i]) * weights[i] for i, d in enumerate(deltas) if d], 0.0
-    )
+    moved = [
+        (min(max(tracks[i] + d, 0.0), 100.0) - tracks[i]) * weights[i] for i, d in enumerate(deltas) if d
+    ]
+    return sum(moved, 0.0)
 
 
 def even_odds(to: int, term: int) -> float:
