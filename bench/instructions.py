@@ -1,12 +1,15 @@
 """Instructions per game, counted by valgrind: a figure that does not depend on the machine's load.
 
-    python bench/instructions.py [SCENARIO] [--games N] [--path engine|simulate|batch|tell|easy]
+    python bench/instructions.py [SCENARIO] [--games N]
+        [--path engine|simulate|batch|tell|easy|normal|hard|typical]
 
 Runs the chosen loop under ``valgrind --tool=callgrind`` twice, once with N games and once with
 none, and prints the difference per game: start-up (imports, loading the scenario) cancels out.
 Wall-clock timings on a shared two-core machine swing by 30% from one minute to the next; an
 instruction count of the same work stays within a fraction of a percent. Needs valgrind
 (``apt-get install valgrind``); ``--inner`` runs the loop itself (what valgrind is given).
+``--path typical`` counts the report's "how typical" work in one process: a game of ``normal``
+players (seed 11, as ``bench/report.py`` plays it), then N games of each distribution.
 """
 
 from __future__ import annotations
@@ -18,11 +21,15 @@ import subprocess
 import sys
 import tempfile
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-PATHS = ("engine", "simulate", "batch", "tell", "easy")
+if TYPE_CHECKING:
+    from game.scenario.runtime import CompiledScenario
+
+PATHS = ("engine", "simulate", "batch", "tell", "easy", "normal", "hard", "typical")
 
 
 def inner(scenario_name: str | None, games: int, path: str) -> None:
@@ -34,6 +41,9 @@ def inner(scenario_name: str | None, games: int, path: str) -> None:
     from game.story.facts import tell
 
     scenario = load_scenario(scenario_name)
+    if path == "typical":
+        typical(scenario, games)
+        return
     if not games:
         return
     if path == "engine":
@@ -49,6 +59,17 @@ def inner(scenario_name: str | None, games: int, path: str) -> None:
             state, moves = play_game(scenario, seed, players)
             if path == "tell":
                 tell(state, moves)
+
+
+def typical(scenario: CompiledScenario, games: int) -> None:
+    """The report's two distributions of ``games`` games each, after the game they place."""
+    from game.report.typical import analyse
+    from game.session.runner import play_seats
+    from game.session.seats import Seat
+
+    session = play_seats(scenario, 11, [Seat("normal")] * len(scenario.roles))
+    if games:
+        analyse(scenario, session.seed, session.moves, session.state, games, workers=1)
 
 
 def count(args: list[str]) -> int:

@@ -16,16 +16,24 @@ KINDS = ("random", "easy", "normal", "hard")
 
 
 def make_controller(
-    kind: str, seed: int, scenario: object = None, role: int = 0, persona: str | None = None
+    kind: str,
+    seed: int,
+    scenario: object = None,
+    role: int = 0,
+    persona: str | None = None,
+    reasons: bool = True,
 ) -> Controller:
-    """A computer player by name; raises ValueError for an unknown name or persona."""
+    """A computer player by name; raises ValueError for an unknown name or persona.
+
+    ``reasons`` False: the same decisions without their reasons, for games read only for
+    their results."""
     name = kind.strip().lower()
     if name == "random":
         return RandomPlayer(seed)  # it has no judgement, so a persona changes nothing
     level = LEVELS.get(name)
     if level is None:
         raise ValueError(f"unknown player {kind!r} (choose from: {', '.join(KINDS)})")
-    return ComputerPlayer(level, seed, scenario, role, persona)  # type: ignore[arg-type]
+    return ComputerPlayer(level, seed, scenario, role, persona, reasons)  # type: ignore[arg-type]
 
 
 __all__ = [

@@ -44,22 +44,22 @@ def watch(
     answered = [0] * n_roles
     accepted = [0] * n_roles
     by_term: dict[tuple[int, int], tuple[int, int]] = {}
-    records = [(record.orders, record.entries) for record in view.history]
-    records.append(((), view.current))
-    for orders, entries in records:
+    # The log's lines as the engine wrote them (named entries would be made for nothing here).
+    records = [(record.orders, record.log) for record in view.history]
+    records.append(((), view.journal))
+    for orders, lines in records:
         for role, role_orders in enumerate(orders):
             if role == me:
                 continue
             row = counts[role]
             for action in role_orders:
                 row[action] += seen_weight
-        for kind, term, value, _ in entries:
-            if kind == L_ANSWER:
-                role, yes = value
-                answered[role] += 1
-                accepted[role] += int(bool(yes))
-                before = by_term.get((role, term), (0, 0))
-                by_term[(role, term)] = (before[0] + int(bool(yes)), before[1] + 1)
+        for _, term, value, _ in [line for line in lines if line[0] == L_ANSWER]:
+            role, yes = value
+            answered[role] += 1
+            accepted[role] += int(bool(yes))
+            before = by_term.get((role, term), (0, 0))
+            by_term[(role, term)] = (before[0] + int(bool(yes)), before[1] + 1)
     weights = tuple(None if role == me else tuple(counts[role]) for role in range(n_roles))
     accept = tuple((1 + accepted[r]) / (2 + answered[r]) for r in range(n_roles))
     return OpponentModel(weights, accept, by_term, trust_in_me(view, me))

@@ -86,21 +86,24 @@ def draw_orders(
     legal = legal_action_indexes(state, role)
     budget = OrderBudget(state, role)
     pick = rng.random
+    if weights is None:
+        while legal and budget.ap > 0:
+            budget.add(legal.pop(int(pick() * len(legal))))
+        return tuple(budget.chosen)
+    left = [weights[a] for a in legal]  # the legal orders' weights, popped beside them
     while legal and budget.ap > 0:
-        if weights is None:
-            at = int(pick() * len(legal))
-        else:
-            total = 0.0
-            for a in legal:
-                total += weights[a]
-            if total <= 0:
+        total = 0.0
+        for weight in left:  # added one by one, in order: the same total to the last bit
+            total += weight
+        if total <= 0:
+            break
+        mark = pick() * total
+        at = len(legal) - 1
+        for i, weight in enumerate(left):
+            mark -= weight
+            if mark < 0:
+                at = i
                 break
-            mark = pick() * total
-            at = len(legal) - 1
-            for i, a in enumerate(legal):
-                mark -= weights[a]
-                if mark < 0:
-                    at = i
-                    break
+        left.pop(at)
         budget.add(legal.pop(at))
     return tuple(budget.chosen)

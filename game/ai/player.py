@@ -29,11 +29,26 @@ from game.ai.search import (
 from game.ai.stance import Stance, build_stance
 from game.ai.valuation import expected_deltas, exposure_chance, worth
 from game.engine import State, legal_action_indexes, pending_answers
+from game.scenario.memo import IdentityMemo
 from game.scenario.runtime import CompiledScenario
 
 
+# Stances by (role, persona), per scenario object (each role's view has its own copy of the
+# scenario): a stance is a pure function of the three, and every new player asked for it again.
+_STANCES: IdentityMemo[CompiledScenario, dict[tuple[int, str | None], Stance]] = IdentityMemo(64)
+
+
+def _no_stances(_: CompiledScenario) -> dict[tuple[int, str | None], Stance]:
+    return {}
+
+
 class ComputerPlayer:
-    """A search-based player of one level; ``persona`` is a persona id of the role, or None."""
+    """A search-based player of one level; ``persona`` is a persona id of the role, or None.
+
+    With ``reasons`` False it gives its decisions without their reasons: the same decisions
+    (no reason is drawn on the decision's randomness), for games only their results are read
+    from (the report's "how typical" games), where putting reasons into words is wasted work.
+    """
 
     def __init__(
         self,
@@ -42,25 +57,28 @@ class ComputerPlayer:
         scenario: CompiledScenario | None = None,
         role: int = 0,
         persona: str | None = None,
+        reasons: bool = True,
     ) -> None:
         self.level = level
+        self.reasons = reasons
         self.persona = persona
         self.name = level.name if persona is None else f"{level.name}:{persona}"
         self.view_turns = level.view_turns
         self.seed = seed
-        self._stances: dict[tuple[int, int], tuple[CompiledScenario, Stance]] = {}
         if scenario is not None:
             self.stance_for(scenario, role)  # an unknown persona fails here, at setup
 
     def stance_for(self, scenario: CompiledScenario, role: int) -> Stance:
         """The stance, from the role's own objectives and persona in the scenario of its view
-        (which holds no other role's). Kept with the scenario it was built from, so a scenario
-        freed and another one given the same id never gets a stale stance."""
-        key = (id(scenario), role)
-        found = self._stances.get(key)
-        if found is None or found[0] is not scenario:
-            found = self._stances[key] = (scenario, build_stance(scenario, role, self.persona))
-        return found[1]
+        (which holds no other role's). Kept beside the scenario it was built from (``_STANCES``),
+        so a scenario freed and another one given the same id never gets a stale stance, and a
+        thousand games of the same scenario build it once."""
+        stances = _STANCES.get(scenario, _no_stances)
+        key = (role, self.persona)
+        found = stances.get(key)
+        if found is None:
+            found = stances[key] = build_stance(scenario, role, self.persona)
+        return found
 
     def decision_rng(self, view: State, role: int, call: int) -> random.Random:
         """The randomness of one decision: a function of the seed and the moment, nothing else.
@@ -99,11 +117,11 @@ class ComputerPlayer:
             else:
                 gain = worth(ctx.stance, yes) - worth(ctx.stance, no)
                 take = gain + ctx.rng.gauss(0.0, level.noise) > 0
-            reason = answer_reason(view, ctx.stance, term, take, yes, no, fallback)
+            reason = answer_reason(view, ctx.stance, term, take, yes, no, fallback) if self.reasons else ""
             take, reason = weigh_trust(view, role, sender, term, take, reason)
             accepted[term] = take
             reasons[term] = reason
-        return Answers(accepted, reasons)
+        return Answers(accepted, reasons if self.reasons else {})
 
     # ------------------------------------------------------------------ orders
 
@@ -161,6 +179,8 @@ class ComputerPlayer:
 
     def explain(self, ctx: Context, chosen: Sequence[int], fallback: Sequence[float] | None) -> Orders:
         view = ctx.view
+        if not self.reasons:
+            return Orders(tuple(chosen))
         if not chosen:
             return Orders((), (hold_reason(view, ctx.role),))
         reasons = []

@@ -18,7 +18,15 @@ from game.ai.levels import Level
 from game.ai.opponents import OpponentModel
 from game.ai.orders_space import draw_orders
 from game.ai.stance import Stance
-from game.ai.valuation import add_effects, effective, expected_deltas, outlook, remaining_upkeeps, worth
+from game.ai.valuation import (
+    add_effects,
+    effective,
+    landed_worth,
+    outlook,
+    raw_deltas,
+    remaining_upkeeps,
+    worth,
+)
 from game.engine import PHASE_ANSWERS, State, answer_proposals, resolve_turn
 from game.scenario.runtime import CompiledScenario
 
@@ -85,6 +93,7 @@ class Context:
     _habits: list[Sequence[float] | None] | None = None
     _answers: dict[int, bool] | None = None
     _root: float | None = None
+    _depth_weights: dict[int, list[float]] = field(default_factory=dict)
 
     @property
     def scenario(self) -> CompiledScenario:
@@ -155,10 +164,14 @@ class Context:
         tally.add(value, remaining, path[-1].tracks)
 
     def depth_weights(self, depth: int) -> list[float]:
-        decay = self.level.depth_decay
-        raw = [decay**d for d in range(depth)]
-        total = sum(raw)
-        return [w / total for w in raw]
+        """Each turn's share of a rollout's worth, worked out once per depth (every rollout asks)."""
+        found = self._depth_weights.get(depth)
+        if found is None:
+            decay = self.level.depth_decay
+            raw = [decay**d for d in range(depth)]
+            total = sum(raw)
+            found = self._depth_weights[depth] = [w / total for w in raw]
+        return found
 
     def accept_chance(self, to: int, term: int) -> float:
         """How likely ``to`` accepts ``term``: one's own quick judgement, or the others' record."""
@@ -177,7 +190,7 @@ def static_gain(view: State, stance: Stance, action_index: int, tail: int, model
     """Value points an order tends to bring, read from its effects (no simulation)."""
     action = view.scenario.actions[action_index]
     chance = model.chance(action.to, action.term) if action.to >= 0 else 0.5
-    return worth(stance, expected_deltas(view, action, chance, tail))
+    return landed_worth(stance, view, raw_deltas(view, action, chance, tail))
 
 
 def own_habit(view: State, role: int, stance: Stance, level: Level, model: OpponentModel) -> list[float]:
@@ -285,13 +298,21 @@ def sample_futures(ctx: Context, root: State, count: int) -> list[Future]:
     return futures
 
 
-def try_orders(ctx: Context, root: State, mine: tuple[int, ...], future: Future, turns: int) -> list[State]:
-    """The decision's turn with ``mine`` against the future's orders, then ``turns - 1`` more."""
+def future_start(root: State, future: Future) -> State:
+    """The root with the future's generator: one copy per future, shared by every option tried
+    on it (the engine never changes the state it is given)."""
     state = root.clone()
     state.rng = future.rng_state
+    return state
+
+
+def try_orders(ctx: Context, start: State, mine: tuple[int, ...], future: Future, turns: int) -> list[State]:
+    """The decision's turn with ``mine`` against the future's orders, then ``turns - 1`` more.
+
+    ``start`` is the root as ``future_start`` gives it."""
     orders = list(future.others)
     orders[ctx.role] = mine
-    state = play_turn(state, orders, future.seed)
+    state = play_turn(start, orders, future.seed)
     if turns <= 1:
         return [state]
     return [state, *play_on(ctx, state, turns - 1, random.Random(future.seed + 1), future.seed)]
@@ -305,8 +326,9 @@ def first_cut(ctx: Context, sets: Sequence[tuple[int, ...]], samples: int) -> li
     futures = sample_futures(ctx, ctx.view, samples)
     tallies = [Tally() for _ in sets]
     for future in futures:
+        start = future_start(ctx.view, future)
         for tally, mine in zip(tallies, sets, strict=True):
-            ctx.record(tally, try_orders(ctx, ctx.view, mine, future, 1))
+            ctx.record(tally, try_orders(ctx, start, mine, future, 1))
     return tallies
 
 
@@ -317,8 +339,9 @@ def halving(ctx: Context, sets: Sequence[tuple[int, ...]]) -> list[Tally]:
     alive = list(range(len(sets)))
     while True:
         for future in sample_futures(ctx, ctx.view, level.rollouts):
+            start = future_start(ctx.view, future)
             for i in alive:
-                ctx.record(tallies[i], try_orders(ctx, ctx.view, sets[i], future, level.horizon))
+                ctx.record(tallies[i], try_orders(ctx, start, sets[i], future, level.horizon))
         if len(alive) <= 2:
             return tallies
         alive.sort(key=lambda i: ctx.risk_adjusted(tallies[i]), reverse=True)

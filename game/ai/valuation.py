@@ -13,6 +13,8 @@ Two estimates, both read only the (redacted) view and the scenario's public rule
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
+from operator import mul
+from typing import Any
 
 from game.ai.stance import Stance
 from game.engine import State, check_odds
@@ -66,6 +68,11 @@ def exposure_chance(state: State, action: CAction) -> float:
 
 def expected_deltas(state: State, action: CAction, accept_chance: float, tail: int) -> Deltas:
     """Expected change of every track if ``action`` is ordered now (others doing nothing)."""
+    return effective(state, raw_deltas(state, action, accept_chance, tail))
+
+
+def raw_deltas(state: State, action: CAction, accept_chance: float, tail: int) -> Deltas:
+    """The expected changes of ``expected_deltas`` before the tracks' bounds (``effective``)."""
     scenario = state.scenario
     out = [0.0] * len(scenario.track_ids)
     horizon = min(tail, remaining_upkeeps(state))
@@ -75,7 +82,7 @@ def expected_deltas(state: State, action: CAction, accept_chance: float, tail: i
         add_effects(state, term.on_reject, 1.0 - accept_chance, out)
         span = min(horizon, term.sunset) if term.sunset else horizon
         add_effects(state, term.ongoing, accept_chance * span, out)
-        return effective(state, out)
+        return out
     add_effects(state, action.effects, 1.0, out, horizon)
     if action.check is not None:
         success, partial, failure, _ = check_odds(state, action.check)
@@ -90,7 +97,7 @@ def expected_deltas(state: State, action: CAction, accept_chance: float, tail: i
     for term in action.breaks:
         if state.agreements[term] == AG_IN_FORCE:
             add_effects(state, scenario.terms[term].breach_effects, exposed if action.covert else 1.0, out)
-    return effective(state, out)
+    return out
 
 
 def effective(state: State, deltas: Deltas) -> Deltas:
@@ -103,7 +110,18 @@ def effective(state: State, deltas: Deltas) -> Deltas:
 
 def worth(stance: Stance, deltas: Deltas) -> float:
     """A linear reading of track changes in value points (the stance's slope per track)."""
-    return sum(d * w for d, w in zip(deltas, stance.track_weight, strict=True))
+    return sum(map(mul, deltas, stance.track_weight))
+
+
+def landed_worth(stance: Stance, state: State, deltas: Deltas) -> float:
+    """``worth(stance, effective(state, deltas))``, reading only the tracks that move: the same
+    sum to the last bit, since a track left alone adds a zero, which changes no sum (the easy
+    level judges every legal order this way at every decision)."""
+    tracks, weights = state.tracks, stance.track_weight
+    moved = [
+        (min(max(tracks[i] + d, 0.0), 100.0) - tracks[i]) * weights[i] for i, d in enumerate(deltas) if d
+    ]
+    return sum(moved, 0.0)
 
 
 def even_odds(to: int, term: int) -> float:
@@ -119,6 +137,16 @@ def outlook(
     """
     if state.terminal:
         return stance.value(state)
+    pending = in_motion(state, tail, accept_chance)
+    if not any(pending):
+        return stance.value(state)
+    landed = [min(max(v + d, 0.0), 100.0) for v, d in zip(state.tracks, pending, strict=True)]
+    return stance.value(Landed(landed, state))
+
+
+def in_motion(state: State, tail: int, accept_chance: Callable[[int, int], float]) -> Deltas:
+    """The track changes already set in motion (see ``outlook``), in one fixed order: the same
+    sums, to the last bit, whichever effects are left out for having none."""
     scenario = state.scenario
     pending = [0.0] * len(scenario.track_ids)
     turns = state.turns
@@ -131,22 +159,38 @@ def outlook(
         add_effects(state, term.on_accept, chance, pending)
         add_effects(state, term.on_reject, 1.0 - chance, pending)
     horizon = min(tail, remaining_upkeeps(state))
-    if horizon:
-        for posture in scenario.postures:
-            add_effects(state, posture.options[state.postures[posture.index]].ongoing, horizon, pending)
-        for term in scenario.terms:
-            if state.agreements[term.index] == AG_IN_FORCE:
-                span = horizon
-                if term.sunset:
-                    span = min(span, max(term.sunset - (state.turn - state.agreement_since[term.index]), 0))
-                add_effects(state, term.ongoing, span, pending)
-        actions = scenario.actions
-        for index, _, left in state.programmes:
-            exposure = actions[index].exposure
-            if exposure is not None and exposure.ongoing:
-                add_effects(state, exposure.ongoing, min(left, horizon), pending)
-    if not any(pending):
-        return stance.value(state)
-    projected = state.clone()
-    projected.tracks = [min(max(v + d, 0.0), 100.0) for v, d in zip(state.tracks, pending, strict=True)]
-    return stance.value(projected)
+    if not horizon:
+        return pending
+    postures = state.postures
+    for posture in scenario.postures:
+        ongoing = posture.options[postures[posture.index]].ongoing
+        if ongoing:
+            add_effects(state, ongoing, horizon, pending)
+    agreements = state.agreements
+    for term in scenario.terms:
+        if term.ongoing and agreements[term.index] == AG_IN_FORCE:
+            span = horizon
+            if term.sunset:
+                span = min(span, max(term.sunset - (state.turn - state.agreement_since[term.index]), 0))
+            add_effects(state, term.ongoing, span, pending)
+    actions = scenario.actions
+    for index, _, left in state.programmes:
+        exposure = actions[index].exposure
+        if exposure is not None and exposure.ongoing:
+            add_effects(state, exposure.ongoing, min(left, horizon), pending)
+    return pending
+
+
+class Landed:
+    """A state as it reads once ``tracks`` have landed: its own tracks, everything else read
+    through to the state. A measure only reads a state, so this stands in for a full copy
+    (which a search made for every state it judged)."""
+
+    __slots__ = ("_state", "tracks")
+
+    def __init__(self, tracks: list[float], state: State) -> None:
+        self.tracks = tracks
+        self._state = state
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._state, name)

@@ -97,7 +97,7 @@ class StandIns:
         found = self.players.get(role)
         if found is None:
             found = self.players[role] = make_controller(
-                self.kind, self.seed * 31 + role, self.scenario, role
+                self.kind, self.seed * 31 + role, self.scenario, role, reasons=False
             )
         return found
 

@@ -181,7 +181,8 @@ _WORKER: dict[str, object] = {}
 
 def _play_computer(scenario: CompiledScenario, seed: int, level: str) -> Outcome:
     players = [
-        make_controller(level, seed * 31 + role, scenario, role) for role in range(len(scenario.roles))
+        make_controller(level, seed * 31 + role, scenario, role, reasons=False)
+        for role in range(len(scenario.roles))
     ]
     state, _ = play_game(scenario, seed, players)
     return outcome_of(state)
