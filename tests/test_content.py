@@ -54,10 +54,10 @@ ENDING_SEEDS: dict[str, dict[str, int]] = {
         "quagmire": 9,
         "backlash": 0,
         "accountability": 5,
-        "joint_framework": 34,
+        "joint_framework": 15,
         "long_road": 21,
-        "balloon": 2,
-        "status_quo": 4,
+        "balloon": 3,
+        "status_quo": 2,
     },
     "cartel_mission_seminar": {
         "rupture": 4,
