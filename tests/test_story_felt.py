@@ -36,16 +36,15 @@ def test_points_are_given_exactly_to_the_risks_felt(name: str) -> None:
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
-def test_points_add_up_the_harm_of_the_felt_consequences(name: str) -> None:
+def test_each_felt_consequence_costs_at_least_a_point_and_choices_cost_none(name: str) -> None:
     for _, story in _stories(name, 6):
-        expected: dict[str, int] = {}
-        for c in materialized(story):
-            if c.kind not in FELT_KINDS:
-                continue
-            cost = sum(abs(d) for _, d in c.harm) or int(c.always)
-            for risk in c.risks:
-                expected[risk] = expected.get(risk, 0) + cost
-        assert dict(felt_points(story)) == expected
+        felt = [c for c in materialized(story) if c.kind in FELT_KINDS]
+        chosen = [c for c in materialized(story) if c.kind not in FELT_KINDS]
+        points = felt_points(story)
+        for risk in {r for c in felt for r in c.risks}:
+            assert points[risk] >= sum(risk in c.risks for c in felt)
+        only_chosen = {r for c in chosen for r in c.risks} - {r for c in felt for r in c.risks}
+        assert not only_chosen & set(points)  # a failed check or a leak of one's own is not felt
 
 
 @pytest.mark.parametrize("name", SCENARIOS)
