@@ -132,11 +132,18 @@ def compile_condition(source: str, names: Namespace, expect: ValueType = BOOL) -
     # the closures stay for a condition too large for Python's own compiler.
     fast = condition_function(tree, names, expect)
     if fast is None:
+        if not hasattr(fn, "__dict__"):  # a bare name's closure is an attrgetter: no attributes
+            fn = _with_attributes(fn)
         fn.reads = cells_read(names, used)  # type: ignore[attr-defined]
         return Compiled(fn, kind, frozenset(used), source, tree)
     fast.tree = tree  # type: ignore[attr-defined]  # for tables that inline it (compile_code)
     fast.reads = cells_read(names, used)  # type: ignore[attr-defined]
     return Compiled(fast, kind, frozenset(used), source, tree)
+
+
+def _with_attributes(fn: Callable[[Any], Any]) -> Callable[[Any], Any]:
+    """The same function, as one that can carry what the compiler notes on it (``reads``)."""
+    return lambda state: fn(state)
 
 
 def cells_read(names: Namespace, used: set[str]) -> frozenset[tuple[str, int | None]]:
