@@ -8,7 +8,7 @@ from functools import cache
 from game.engine.log import AG_IN_FORCE
 from game.engine.state import PHASE_ORDERS, State
 from game.engine.trust import resigning_barred
-from game.scenario.runtime import ACTION_PROPOSE, CAction, CCheck, CompiledScenario
+from game.scenario.runtime import ACTION_PROPOSE, CAction, CCheck
 
 
 class IllegalMove(ValueError):
@@ -96,7 +96,7 @@ def check_orders(
     actions = scenario.actions
     if not orders:
         return None
-    needs_view = scenario.needs_view or _every_requirement(scenario)
+    needs_view = scenario.needs_view  # made by the compiler, one flag per action
     spent_ap = 0
     spent_capital = 0
     seen: set[int] = set()
@@ -136,16 +136,6 @@ def check_orders(
             has=has,
         )
     return None
-
-
-def _every_requirement(scenario: CompiledScenario) -> tuple[bool, ...]:
-    """A scenario compiled without ``needs_view``: every order with a requirement is judged on
-    the role's view, as the compiler would say of a requirement whose reads are unknown."""
-    return tuple(
-        action.requires is not None
-        or (action.kind == ACTION_PROPOSE and scenario.terms[action.term].requires is not None)
-        for action in scenario.actions
-    )
 
 
 def barred(s: State, index: int) -> bool:
