@@ -40,15 +40,25 @@ def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[
     """Apply effects in order; conditional ones are tested now, delayed ones are scheduled."""
     tracks = s.tracks
     for effect in effects:
+        if effect.plain:  # a track moved by a number, now: most effects, so tested first
+            index = effect.index
+            old = tracks[index]
+            new = old + effect.value
+            if new < 0:
+                new = 0
+            elif new > 100:
+                new = 100
+            if new != old:
+                tracks[index] = new
+                log.append((L_TRACK, index, new - old, cause))
+            continue
         when = effect.when
         if when is not None and not when(s):
             continue
         kind, index, value = effect.kind, effect.index, effect.value
         if effect.delay:
             due = s.turn + effect.delay
-            s.scheduled = s.scheduled + (
-                Scheduled(due, CEffect(kind, index, value, effect.is_set, 0, None), cause, s.turn),
-            )
+            s.scheduled = s.scheduled + (Scheduled(due, effect.landed, cause, s.turn),)  # type: ignore[arg-type]
             log.append((L_SCHEDULED, due, kind, cause))
             continue
         if kind == E_TRACK:
