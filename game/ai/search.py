@@ -27,7 +27,8 @@ from game.ai.valuation import (
     remaining_upkeeps,
     worth,
 )
-from game.engine import PHASE_ANSWERS, State, answer_proposals, resolve_turn
+from game.engine import PHASE_ANSWERS, State, answer_proposals
+from game.engine.turn import resolve_legal
 from game.scenario.runtime import CompiledScenario
 
 
@@ -260,7 +261,9 @@ def dice_for(
 
 
 def play_turn(state: State, orders: list[tuple[int, ...]], seed: int) -> State:
-    return resolve_turn(state, orders, dice_for(seed, state, orders))
+    """One turn of the search: its orders are drawn from the legal ones of ``state`` (the
+    sets of ``order_sets``, the draws of ``draw_orders``), so the engine need not check them."""
+    return resolve_legal(state, orders, dice_for(seed, state, orders))
 
 
 def play_on(ctx: Context, state: State, turns: int, prng: random.Random, seed: int) -> list[State]:
