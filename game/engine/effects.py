@@ -71,11 +71,18 @@ def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[
             if new != old:
                 tracks[index] = new
                 log.append((L_TRACK, index, new - old, cause))
+        elif kind == E_FLAG:  # the next most common: written here, not in apply_other's call
+            if value and s.flag_since[index] < 0:
+                s.flag_since[index] = s.turn
+            if s.flags[index] != value:
+                s.flags[index] = value
+                log.append((L_FLAG, index, value, cause))
         else:
             apply_other(s, kind, index, value, cause, log)
 
 
 def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: list[Line]) -> None:
+    """An effect on anything but a track or a flag (those are ``apply_effects``' own)."""
     if kind == E_CAPITAL:
         old = s.capital[index]
         new = min(max(old + value, 0), s.scenario.roles[index].capital_max)
@@ -90,12 +97,6 @@ def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: 
             log.append((L_STANDING, index, new - old, cause))
     elif kind == E_CREDIBILITY:
         trust.change_trust(s, index, value, cause, log)
-    elif kind == E_FLAG:
-        if value and s.flag_since[index] < 0:
-            s.flag_since[index] = s.turn
-        if s.flags[index] != value:
-            s.flags[index] = value
-            log.append((L_FLAG, index, value, cause))
     elif kind == E_POSTURE:
         set_posture(s, index, value, cause, log)
     elif kind == E_AGREEMENT:
