@@ -19,7 +19,9 @@ FIXTURES = Path(__file__).resolve().parent / "fixtures" / "speed"
 
 
 @pytest.mark.parametrize("name", ["cartel_mission", "cartel_mission_seminar", "cartel_mission_dynamics"])
-def test_every_turn_the_search_plays_is_one_resolve_turn_takes(name: str, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_every_turn_the_search_plays_is_one_resolve_turn_takes(
+    name: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
     played: list[int] = []
 
     def checked(state: State, orders: Sequence[Sequence[int]], dice: Dice | None = None) -> State:
@@ -30,7 +32,8 @@ def test_every_turn_the_search_plays_is_one_resolve_turn_takes(name: str, monkey
     monkeypatch.setattr(search, "resolve_legal", checked)
     scenario = load_scenario(FIXTURES / f"{name}.yaml")
     levels = ("hard", "normal", "hard", "normal", "hard", "normal")
-    players = [make_controller(levels[r], 60 + r, scenario, r, reasons=False) for r in range(len(scenario.roles))]
+    roles = range(len(scenario.roles))
+    players = [make_controller(levels[r], 60 + r, scenario, r, reasons=False) for r in roles]
     session = computer_session(scenario, 60, players)
     while session.state.turn <= 2 and not session.terminal:
         session.advance()

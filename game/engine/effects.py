@@ -58,7 +58,9 @@ def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[
         kind, index, value = effect.kind, effect.index, effect.value
         if effect.delay:
             due = s.turn + effect.delay
-            s.scheduled = s.scheduled + (Scheduled(due, effect.landed, cause, s.turn),)  # type: ignore[arg-type]
+            landed = effect.landed  # made by the compiler: this effect, now and unconditional
+            assert landed is not None
+            s.scheduled = s.scheduled + (Scheduled(due, landed, cause, s.turn),)
             log.append((L_SCHEDULED, due, kind, cause))
             continue
         if kind == E_TRACK:
