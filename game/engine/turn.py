@@ -152,6 +152,8 @@ def answer_proposals(state: State, answers: Mapping[int, Mapping[int, bool]]) ->
     if state.phase != PHASE_ANSWERS:
         raise IllegalMove(f"there are no proposals to answer now (phase: {state.phase})")
     for role, terms in answers.items():
+        if not terms:
+            continue  # nothing answered: nothing to refuse
         asked = {term for term, _, to, _ in state.proposals if to == role}
         for term in terms:
             if term not in asked:
