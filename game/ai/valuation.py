@@ -40,6 +40,9 @@ def add_effects(
     """
     tracks = state.tracks
     for effect in effects:
+        if effect.plain:  # a track moved by a number, now (``CEffect.plain``): the same product
+            into[effect.index] += scale * effect.value
+            continue
         kind, index, value, is_set, when = effect.kind, effect.index, effect.value, effect.is_set, effect.when
         if when is not None and not when(state):
             continue
