@@ -40,47 +40,41 @@ def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[
     """Apply effects in order; conditional ones are tested now, delayed ones are scheduled."""
     tracks = s.tracks
     for effect in effects:
+        index = effect.index
         if effect.plain:  # a track moved by a number, now: most effects, so tested first
-            index = effect.index
             old = tracks[index]
             new = old + effect.value
-            if new < 0:
-                new = 0
-            elif new > 100:
-                new = 100
-            if new != old:
-                tracks[index] = new
-                log.append((L_TRACK, index, new - old, cause))
-            continue
-        when = effect.when
-        if when is not None and not when(s):
-            continue
-        kind, index, value = effect.kind, effect.index, effect.value
-        if effect.delay:
-            due = s.turn + effect.delay
-            landed = effect.landed  # made by the compiler: this effect, now and unconditional
-            assert landed is not None
-            s.scheduled = s.scheduled + (Scheduled(due, landed, cause, s.turn),)
-            log.append((L_SCHEDULED, due, kind, cause))
-            continue
-        if kind == E_TRACK:
+        else:
+            when = effect.when
+            if when is not None and not when(s):
+                continue
+            kind, value = effect.kind, effect.value
+            if effect.delay:
+                due = s.turn + effect.delay
+                landed = effect.landed  # made by the compiler: this effect, now and unconditional
+                assert landed is not None
+                s.scheduled = s.scheduled + (Scheduled(due, landed, cause, s.turn),)
+                log.append((L_SCHEDULED, due, kind, cause))
+                continue
+            if kind == E_FLAG:  # the next most common: written here, not in apply_other's call
+                if value and s.flag_since[index] < 0:
+                    s.flag_since[index] = s.turn
+                if s.flags[index] != value:
+                    s.flags[index] = value
+                    log.append((L_FLAG, index, value, cause))
+                continue
+            if kind != E_TRACK:
+                apply_other(s, kind, index, value, cause, log)
+                continue
             old = tracks[index]
             new = value if effect.is_set else old + value
-            if new < 0:
-                new = 0
-            elif new > 100:
-                new = 100
-            if new != old:
-                tracks[index] = new
-                log.append((L_TRACK, index, new - old, cause))
-        elif kind == E_FLAG:  # the next most common: written here, not in apply_other's call
-            if value and s.flag_since[index] < 0:
-                s.flag_since[index] = s.turn
-            if s.flags[index] != value:
-                s.flags[index] = value
-                log.append((L_FLAG, index, value, cause))
-        else:
-            apply_other(s, kind, index, value, cause, log)
+        if new < 0:
+            new = 0
+        elif new > 100:
+            new = 100
+        if new != old:
+            tracks[index] = new
+            log.append((L_TRACK, index, new - old, cause))
 
 
 def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: list[Line]) -> None:
