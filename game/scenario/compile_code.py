@@ -163,13 +163,14 @@ def rules_function(names: Namespace, rule_table: Sequence[tuple[Any, ...]]) -> C
     body: list[ast.stmt] = [_assign("turn", _turn())]
     for index, when, once, cooldown, *_ in rule_table:
         last = w.item("rule_last", index)
-        tests: list[ast.expr] = []
+        # The condition first: it seldom holds, and it and the test of the rule's last firing
+        # both only read the state (a condition cannot raise), so their order changes nothing.
+        tests: list[ast.expr] = [w.test(when)]
         if once:
             tests.append(_cmp(last, ast.Lt(), 0))
         elif cooldown > 0:  # never fired, or fired at least ``cooldown`` turns ago
             since = ast.BinOp(_name("turn"), ast.Sub(), last)
             tests.append(ast.BoolOp(ast.Or(), [_cmp(last, ast.Lt(), 0), _cmp(since, ast.GtE(), cooldown)]))
-        tests.append(w.test(when))
         fire = ast.Call(_name("fire"), [_name(STATE), ast.Constant(index), _name("log")], [])
         body.extend(_when(tests, [ast.Expr(fire)]))
     body.append(ast.Return(ast.Constant(None)))
