@@ -1,7 +1,8 @@
 """Search over the engine's pure API from a role's view: sampled futures, rollouts, halving.
 
 The view is a redacted copy of the state (other roles' secrets removed, its generator reseeded),
-so playing it forward with ``resolve_turn`` only ever uses what the role may know. Each sampled
+so playing it forward with the engine (``resolve_legal``: ``resolve_turn`` without checking orders
+drawn from the legal ones) only ever uses what the role may know. Each sampled
 future fixes the generator and the others' orders (drawn from their observed habits); every
 option is tried on the same futures (common random numbers), so options are compared on the
 same luck rather than on different luck.
