@@ -1,7 +1,8 @@
 """Search over the engine's pure API from a role's view: sampled futures, rollouts, halving.
 
 The view is a redacted copy of the state (other roles' secrets removed, its generator reseeded),
-so playing it forward with ``resolve_turn`` only ever uses what the role may know. Each sampled
+so playing it forward with the engine (``resolve_legal``: ``resolve_turn`` without checking orders
+drawn from the legal ones) only ever uses what the role may know. Each sampled
 future fixes the generator and the others' orders (drawn from their observed habits); every
 option is tried on the same futures (common random numbers), so options are compared on the
 same luck rather than on different luck.
@@ -27,7 +28,8 @@ from game.ai.valuation import (
     remaining_upkeeps,
     worth,
 )
-from game.engine import PHASE_ANSWERS, State, answer_proposals, resolve_turn
+from game.engine import PHASE_ANSWERS, State, answer_proposals
+from game.engine.turn import resolve_legal
 from game.scenario.runtime import CompiledScenario
 
 
@@ -260,7 +262,9 @@ def dice_for(
 
 
 def play_turn(state: State, orders: list[tuple[int, ...]], seed: int) -> State:
-    return resolve_turn(state, orders, dice_for(seed, state, orders))
+    """One turn of the search: its orders are drawn from the legal ones of ``state`` (the
+    sets of ``order_sets``, the draws of ``draw_orders``), so the engine need not check them."""
+    return resolve_legal(state, orders, dice_for(seed, state, orders))
 
 
 def play_on(ctx: Context, state: State, turns: int, prng: random.Random, seed: int) -> list[State]:

@@ -40,6 +40,9 @@ def add_effects(
     """
     tracks = state.tracks
     for effect in effects:
+        if effect.plain:  # a track moved by a number, now (``CEffect.plain``): the same product
+            into[effect.index] += scale * effect.value
+            continue
         kind, index, value, is_set, when = effect.kind, effect.index, effect.value, effect.is_set, effect.when
         if when is not None and not when(state):
             continue
@@ -118,8 +121,10 @@ def landed_worth(stance: Stance, state: State, deltas: Deltas) -> float:
     sum to the last bit, since a track left alone adds a zero, which changes no sum (the easy
     level judges every legal order this way at every decision)."""
     tracks, weights = state.tracks, stance.track_weight
-    moved = [
-        (min(max(tracks[i] + d, 0.0), 100.0) - tracks[i]) * weights[i] for i, d in enumerate(deltas) if d
+    moved = [  # clamped by comparisons: the floats of ``effective``'s min(max()), without its calls
+        ((0.0 if (x := tracks[i] + d) < 0.0 else 100.0 if x > 100.0 else x) - tracks[i]) * weights[i]
+        for i, d in enumerate(deltas)
+        if d
     ]
     return sum(moved, 0.0)
 
@@ -140,7 +145,12 @@ def outlook(
     pending = in_motion(state, tail, accept_chance)
     if not any(pending):
         return stance.value(state)
-    landed = [min(max(v + d, 0.0), 100.0) for v, d in zip(state.tracks, pending, strict=True)]
+    # Each track kept within 0-100 by comparisons: the same floats as min(max(v + d, 0.0), 100.0),
+    # without two builtin calls per track of every state the search judges.
+    landed = [
+        0.0 if (x := v + d) < 0.0 else 100.0 if x > 100.0 else x
+        for v, d in zip(state.tracks, pending, strict=True)
+    ]
     return stance.value(Landed(landed, state))
 
 

@@ -14,25 +14,26 @@ from game.engine.state import State
 from game.scenario.runtime import PART_BASE, PART_FAILURE, PART_PARTIAL, PART_SUCCESS, CBeat, CCheck
 
 
-def due(s: State, beat: CBeat) -> bool:
-    if s.beats_done[beat.index]:
-        return False
-    if beat.turn >= 0:
-        on_time = s.turn == beat.turn
-    else:
-        since = s.flag_since[beat.after_flag]
-        on_time = since >= 0 and s.turn >= since + beat.turns
-    return on_time and (beat.when is None or bool(beat.when(s)))
-
-
 def fire_beats(s: State, log: list[Line]) -> None:
     """Every beat due this turn, in the scenario's order (a beat set for another turn is never
-    due, so only this turn's and those that follow a flag are asked)."""
+    due, so only this turn's and those that follow a flag are asked). A beat is due once, on
+    its turn or its turns after its flag was first set, if its condition holds then; the test is
+    written out here, not called per beat: a turn asks it of about three beats."""
     scenario = s.scenario
     by_turn = scenario.beats_by_turn
-    candidates = by_turn[min(s.turn, len(by_turn) - 1)] if by_turn else scenario.beats
+    turn, done, flag_since = s.turn, s.beats_done, s.flag_since
+    candidates = by_turn[min(turn, len(by_turn) - 1)] if by_turn else scenario.beats
     for beat in candidates:
-        if due(s, beat):
+        if done[beat.index]:
+            continue
+        if beat.turn >= 0:
+            if turn != beat.turn:
+                continue
+        else:
+            since = flag_since[beat.after_flag]
+            if since < 0 or turn < since + beat.turns:
+                continue
+        if beat.when is None or beat.when(s):
             fire(s, beat, log)
 
 

@@ -40,32 +40,45 @@ def apply_effects(s: State, effects: Iterable[CEffect], cause: Cause, log: list[
     """Apply effects in order; conditional ones are tested now, delayed ones are scheduled."""
     tracks = s.tracks
     for effect in effects:
-        when = effect.when
-        if when is not None and not when(s):
-            continue
-        kind, index, value = effect.kind, effect.index, effect.value
-        if effect.delay:
-            due = s.turn + effect.delay
-            s.scheduled = s.scheduled + (
-                Scheduled(due, CEffect(kind, index, value, effect.is_set, 0, None), cause, s.turn),
-            )
-            log.append((L_SCHEDULED, due, kind, cause))
-            continue
-        if kind == E_TRACK:
+        index = effect.index
+        if effect.plain:  # a track moved by a number, now: most effects, so tested first
+            old = tracks[index]
+            new = old + effect.value
+        else:
+            when = effect.when
+            if when is not None and not when(s):
+                continue
+            kind, value = effect.kind, effect.value
+            if effect.delay:
+                due = s.turn + effect.delay
+                landed = effect.landed  # made by the compiler: this effect, now and unconditional
+                assert landed is not None
+                s.scheduled = s.scheduled + (Scheduled(due, landed, cause, s.turn),)
+                log.append((L_SCHEDULED, due, kind, cause))
+                continue
+            if kind == E_FLAG:  # the next most common: written here, not in apply_other's call
+                if value and s.flag_since[index] < 0:
+                    s.flag_since[index] = s.turn
+                if s.flags[index] != value:
+                    s.flags[index] = value
+                    log.append((L_FLAG, index, value, cause))
+                continue
+            if kind != E_TRACK:
+                apply_other(s, kind, index, value, cause, log)
+                continue
             old = tracks[index]
             new = value if effect.is_set else old + value
-            if new < 0:
-                new = 0
-            elif new > 100:
-                new = 100
-            if new != old:
-                tracks[index] = new
-                log.append((L_TRACK, index, new - old, cause))
-        else:
-            apply_other(s, kind, index, value, cause, log)
+        if new < 0:
+            new = 0
+        elif new > 100:
+            new = 100
+        if new != old:
+            tracks[index] = new
+            log.append((L_TRACK, index, new - old, cause))
 
 
 def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: list[Line]) -> None:
+    """An effect on anything but a track or a flag (those are ``apply_effects``' own)."""
     if kind == E_CAPITAL:
         old = s.capital[index]
         new = min(max(old + value, 0), s.scenario.roles[index].capital_max)
@@ -80,12 +93,6 @@ def apply_other(s: State, kind: int, index: int, value: int, cause: Cause, log: 
             log.append((L_STANDING, index, new - old, cause))
     elif kind == E_CREDIBILITY:
         trust.change_trust(s, index, value, cause, log)
-    elif kind == E_FLAG:
-        if value and s.flag_since[index] < 0:
-            s.flag_since[index] = s.turn
-        if s.flags[index] != value:
-            s.flags[index] = value
-            log.append((L_FLAG, index, value, cause))
     elif kind == E_POSTURE:
         set_posture(s, index, value, cause, log)
     elif kind == E_AGREEMENT:

@@ -101,8 +101,9 @@ def check_orders(
     spent_capital = 0
     seen: set[int] = set()
     role_view: State | None = None  # made once, and only if an order's requirement may differ there
+    n_actions = len(actions)
     for index in orders:
-        if not 0 <= index < len(actions):
+        if not 0 <= index < n_actions:
             return Reason("unknown", f"unknown order #{index}", index=index)
         action = actions[index]
         if action.role != role:

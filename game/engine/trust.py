@@ -77,10 +77,17 @@ def recover(s: State, log: list[Line]) -> None:
     start = rules.start
     if table.count(start) == len(table):
         return  # every trust is where it started: nothing drifts
-    for index, value in enumerate(table):
-        if value != start:
-            step = min(rules.recovery, abs(start - value))
-            change_trust(s, index, step if value < start else -step, RECOVERY_CAUSE, log)
+    recovery = rules.recovery
+    for index, value in enumerate(table):  # change_trust written out: a step never leaves 0-100
+        if value < start:
+            step = start - value if start - value < recovery else recovery
+        elif value > start:
+            step = value - start if value - start < recovery else recovery
+            step = -step
+        else:
+            continue
+        table[index] = value + step
+        log.append((L_TRUST, index, step, RECOVERY_CAUSE))
 
 
 def resigning_barred(s: State, term: int, sender: int, to: int) -> bool:

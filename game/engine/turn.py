@@ -152,6 +152,8 @@ def answer_proposals(state: State, answers: Mapping[int, Mapping[int, bool]]) ->
     if state.phase != PHASE_ANSWERS:
         raise IllegalMove(f"there are no proposals to answer now (phase: {state.phase})")
     for role, terms in answers.items():
+        if not terms:
+            continue  # nothing answered: nothing to refuse
         asked = {term for term, _, to, _ in state.proposals if to == role}
         for term in terms:
             if term not in asked:
@@ -188,6 +190,12 @@ def resolve_turn(state: State, orders: Sequence[Sequence[int]], dice: Dice | Non
     ``orders`` holds one sequence of action indexes per role (in scenario order). An illegal
     set of orders raises IllegalMove before anything changes.
     """
+    refuse_orders(state, orders, dice)
+    return resolve_legal(state, orders, dice)
+
+
+def refuse_orders(state: State, orders: Sequence[Sequence[int]], dice: Dice | None) -> None:
+    """Raise IllegalMove for orders (or dice) that ``resolve_turn`` may not take; else nothing."""
     scenario = state.scenario
     if state.phase != PHASE_ORDERS:
         raise IllegalMove(f"orders are not taken now (phase: {state.phase})")
@@ -205,6 +213,14 @@ def resolve_turn(state: State, orders: Sequence[Sequence[int]], dice: Dice | Non
                 raise IllegalMove(
                     f"dice given for an order that was not made ({scenario.actions[action].id})"
                 )
+
+
+def resolve_legal(state: State, orders: Sequence[Sequence[int]], dice: Dice | None = None) -> State:
+    """``resolve_turn`` for orders known to be legal, not checked again: each role's drawn from
+    ``legal_action_indexes`` of this very state within its action points and capital, dice only
+    for orders made (the computer players' search plays hundreds of its own turns a decision).
+    Orders from anyone else go through ``resolve_turn``."""
+    scenario = state.scenario
     s = state.clone()
     log = list(s.journal)
     actions = scenario.actions

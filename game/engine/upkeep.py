@@ -29,7 +29,7 @@ def consequences(s: State, log: list[Line]) -> None:
     if s.scheduled:
         due = [item for item in s.scheduled if item[0] <= turn]
         if due:
-            s.scheduled = tuple(item for item in s.scheduled if item[0] > turn)
+            s.scheduled = tuple([item for item in s.scheduled if item[0] > turn])
             for _, effect, cause, at in due:
                 apply_effects(s, (effect,), (C_DELAYED, cause, at), log)
     # The rules in order, each judged after those before it acted (the generated fire_rules).
@@ -125,7 +125,11 @@ def upkeep(s: State, log: list[Line]) -> None:
             if mod.when(s):
                 gain += mod.add
         old = s.capital[role.index]
-        new = min(max(old + gain, 0), role.capital_max)
+        new = old + gain  # kept within 0 and the role's most, as min(max(...)) did, without the calls
+        if new > role.capital_max:
+            new = role.capital_max
+        if new < 0:
+            new = 0
         if new != old:
             s.capital[role.index] = new
             log.append((L_CAPITAL, role.index, new - old, role.income_cause))

@@ -253,11 +253,13 @@ def redact(state: State, viewer: int, history: int | None = None) -> State:
         s.tracks, s.turn_start = s.tracks[:], s.turn_start[:]
         for index in secrets.hidden_tracks:
             s.tracks[index] = s.turn_start[index] = scenario.track_start[index]
-    hidden_flags = [i for i in secrets.private_flags if viewer not in secrets.flag_viewers[i]]
-    if hidden_flags and any(s.flags[i] != scenario.flag_start[i] for i in hidden_flags):
-        s.flags = s.flags[:]
-        for index in hidden_flags:
-            s.flags[index] = int(scenario.flag_start[index])
+    if secrets.private_flags:  # those this viewer does not see, shown at their start when set
+        flags, start, viewers = s.flags, scenario.flag_start, secrets.flag_viewers
+        moved = [i for i in secrets.private_flags if flags[i] != start[i] and viewer not in viewers[i]]
+        if moved:
+            s.flags = flags[:]
+            for index in moved:
+                s.flags[index] = int(start[index])
     s.seed = 0
     s.rng = ((s.turn * 7919 + viewer + 17) * rng.MULTIPLIER + rng.INCREMENT) & rng.MASK
     if history == 0:

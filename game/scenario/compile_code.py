@@ -120,20 +120,20 @@ def legal_function(
     """``legal(state, barred)``: ``engine.orders.legal_action_indexes`` for one role, its phase
     already checked; ``barred(state, action)`` judges a broken agreement proposed again."""
     w = _Writer(names)
-    body: list[ast.stmt] = [_assign("out", ast.List([], ast.Load()))]
+    body: list[ast.stmt] = [_assign("out", ast.List([], ast.Load())), _assign("turn", _turn())]
     if any(row[2] > 0 for row in rows):
         body.append(_assign("capital", w.item("capital", role)))
+    # Rows in order; a run of rows that cost the same capital shares one test of it.
+    runs: list[tuple[int, list[ast.stmt]]] = []
     for index, cost_ap, cost_capital, once, cooldown, requires, term in rows:
         if cost_ap > ap:
             continue  # never affordable by this role
         tests: list[ast.expr] = []
-        if cost_capital > 0:
-            tests.append(_cmp(_name("capital"), ast.GtE(), cost_capital))
         used = w.item("used", index)
         if once:
             tests.append(_not(used))
         elif cooldown > 0:  # not (used and turn - last_used < cooldown)
-            since = ast.BinOp(_turn(), ast.Sub(), w.item("last_used", index))
+            since = ast.BinOp(_name("turn"), ast.Sub(), w.item("last_used", index))
             tests.append(_not(ast.BoolOp(ast.And(), [used, _cmp(since, ast.Lt(), cooldown)])))
         if term >= 0:
             tests.append(_cmp(w.item("agreements", term), ast.NotEq(), AG_IN_FORCE))
@@ -144,7 +144,12 @@ def legal_function(
         if requires is not None:
             tests.append(w.test(requires))
         append = ast.Call(ast.Attribute(_name("out"), "append", ast.Load()), [ast.Constant(index)], [])
-        body.extend(_when(tests, [ast.Expr(append)]))
+        cost = max(cost_capital, 0)
+        if not runs or runs[-1][0] != cost:
+            runs.append((cost, []))
+        runs[-1][1].extend(_when(tests, [ast.Expr(append)]))
+    for cost, statements in runs:
+        body.extend(_when([_cmp(_name("capital"), ast.GtE(), cost)], statements) if cost else statements)
     body.append(ast.Return(_name("out")))
     return w.build("legal", [STATE, "barred"], body)
 
@@ -158,13 +163,14 @@ def rules_function(names: Namespace, rule_table: Sequence[tuple[Any, ...]]) -> C
     body: list[ast.stmt] = [_assign("turn", _turn())]
     for index, when, once, cooldown, *_ in rule_table:
         last = w.item("rule_last", index)
-        tests: list[ast.expr] = []
+        # The condition first: it seldom holds, and it and the test of the rule's last firing
+        # both only read the state (a condition cannot raise), so their order changes nothing.
+        tests: list[ast.expr] = [w.test(when)]
         if once:
             tests.append(_cmp(last, ast.Lt(), 0))
         elif cooldown > 0:  # never fired, or fired at least ``cooldown`` turns ago
             since = ast.BinOp(_name("turn"), ast.Sub(), last)
             tests.append(ast.BoolOp(ast.Or(), [_cmp(last, ast.Lt(), 0), _cmp(since, ast.GtE(), cooldown)]))
-        tests.append(w.test(when))
         fire = ast.Call(_name("fire"), [_name(STATE), ast.Constant(index), _name("log")], [])
         body.extend(_when(tests, [ast.Expr(fire)]))
     body.append(ast.Return(ast.Constant(None)))
@@ -182,6 +188,12 @@ def weights_function(names: Namespace, event_table: Sequence[tuple[Any, ...]]) -
         tests: list[ast.expr] = [_not(w.item("drawn", index))] if once else []
         if when is not None:
             tests.append(w.test(when))
+        if not modifiers:  # its weight is its base (above zero, or it was left out above)
+            pair = ast.Tuple([ast.Constant(index), ast.Constant(base)], ast.Load())
+            take = ast.Call(ast.Attribute(_name("out"), "append", ast.Load()), [pair], [])
+            add = ast.AugAssign(_store("total"), ast.Add(), ast.Constant(base))
+            body.extend(_when(tests, [ast.Expr(take), add]))
+            continue
         inner: list[ast.stmt] = [_assign("weight", ast.Constant(base))]
         for mod in modifiers:
             add = ast.AugAssign(_store("weight"), ast.Add(), ast.Constant(mod.add))

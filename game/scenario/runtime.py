@@ -46,6 +46,17 @@ class CEffect:
     is_set: bool
     delay: int  # turns from now; 0 = at once
     when: Getter | None  # a condition tested when the effect applies
+    # Worked out once, for the engine's hot loop (``engine.effects.apply_effects``): a track
+    # moved by a number now and unconditionally (most effects), and, for a delayed effect, the
+    # effect it becomes when it lands (the same, now and without a condition).
+    plain: bool = field(init=False, repr=False, compare=False)
+    landed: CEffect | None = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        plain = self.kind == E_TRACK and not self.is_set and not self.delay and self.when is None
+        object.__setattr__(self, "plain", plain)
+        later = CEffect(self.kind, self.index, self.value, self.is_set, 0, None) if self.delay else None
+        object.__setattr__(self, "landed", later)
 
     def key(self) -> tuple[int, int, int, bool, int]:
         """What the effect does, as plain values (for fingerprints and comparisons)."""
