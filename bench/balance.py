@@ -1,6 +1,6 @@
 """Balance benchmark: does skilled play still teach the article's doubts? (issue "Played well...")
 
-    python bench/balance.py [SCENARIO] --games N [--mixes random,hard,one,personas] [--workers W] [--json]
+    python bench/balance.py [SCENARIO] --games N [--mixes random,hard,one,personas,ROLE=PERSONA] [--workers W] [--json]
 
 For each mix of players - random play, all `hard`, one `hard` role against `normal` others, and
 every persona mix (each role's persona played `hard`, the others `hard`) - it plays N games on
@@ -52,6 +52,12 @@ def mixes(scenario, wanted: set[str]) -> list[tuple[str, list[Seat]]]:  # noqa: 
             for persona in role.personas:
                 seats = [Seat("hard", persona.id) if j == i else Seat("hard") for j in range(len(roles))]
                 out.append((f"{role.id}={persona.id}", seats))
+    ids = [role.id for role in roles]
+    for mix in sorted(w for w in wanted if "=" in w and "personas" not in wanted):  # one persona mix
+        role_id, persona_id = mix.split("=", 1)
+        if role_id not in ids or persona_id not in {p.id for p in roles[ids.index(role_id)].personas}:
+            raise SystemExit(f"--mixes: no persona {persona_id!r} for a role {role_id!r} here")
+        out.append((mix, [Seat("hard", persona_id) if r == role_id else Seat("hard") for r in ids]))
     return out
 
 
@@ -70,7 +76,7 @@ def main() -> int:
     parser.add_argument("scenario", nargs="?", default=None)
     parser.add_argument("--games", type=int, default=100, help="games per mix (default 100)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--mixes", default="random,hard,one,personas", help="which mixes to play")
+    parser.add_argument("--mixes", default="random,hard,one,personas", help="which mixes to play: random, hard, one, personas, or one persona mix as ROLE=PERSONA")
     parser.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
