@@ -73,7 +73,7 @@ ENDING_SEEDS: dict[str, dict[str, int]] = {
         "rupture": 4,
         "quagmire": 0,
         "backlash": 5,
-        "accountability": 10,
+        "accountability": 8,
         "joint_framework": 6,
         "long_road": 20,
         "balloon": 1,
