@@ -77,7 +77,7 @@ class Shots:
 
 
 def connected(page: Page) -> None:
-    page.wait_for_function("document.body.dataset.connected === 'yes'", timeout=20000)
+    page.wait_for_selector("body[data-connected='yes']", state="attached", timeout=20000)
 
 
 def answer(page: Page, rng: random.Random) -> bool:

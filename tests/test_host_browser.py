@@ -70,7 +70,7 @@ def test_a_team_joins_gives_its_orders_and_sees_the_resolution(
     page.fill("#code", shown(room.codes.by_seat["us"]).lower())
     page.press("#code", "Enter")
     page.wait_for_url(f"**/t/{room.codes.by_seat['us']}")
-    page.wait_for_function("document.body.dataset.connected === 'yes'")
+    page.wait_for_selector("body[data-connected='yes']", state="attached")
     assert sc.model.roles[0].name["en"] in page.inner_text("h1")
     unlabelled = page.evaluate(
         "[...document.querySelectorAll('input[type=checkbox]')]"
@@ -97,7 +97,7 @@ def test_the_page_in_spanish_and_a_wrong_code(browser: Any, hosted: tuple[LocalH
     local, room = hosted
     page = browser.new_page(viewport={"width": 1366, "height": 768})
     page.goto(local.base_url + f"/t/{room.codes.by_seat['us']}?lang=es")
-    page.wait_for_function("document.body.dataset.connected === 'yes'")
+    page.wait_for_selector("body[data-connected='yes']", state="attached")
     assert page.get_attribute("html", "lang") == "es"
     assert "Dar estas órdenes" in page.inner_text("#give-orders")
     response = page.goto(local.base_url + "/t/ZZZZZZZZZZ")
