@@ -66,6 +66,7 @@ class _Words:
         self.actions = {a.id: text(a.name) for a in m.actions}
         self.events = {e.id: text(e.headline) for e in m.events}
         self.endings = {e.id: text(e.name) for e in m.endings}
+        self.beats = {b.id: text(b.headline) for b in m.beats}
 
     def say(self, node: Node, parent: str = "") -> str:
         kind = node[0]
@@ -146,8 +147,13 @@ class _Words:
             "active": ("req.active", self.actions, "action"),
             "event": ("req.event", self.events, "event"),
             "ending": ("req.ending", self.endings, "ending"),
+            "streak": ("req.streak", self.actions, "action"),
+            "beat": ("req.beat", self.beats, "beat"),
         }
         if kind == "posture":
             return text(self.postures[ident].name)
+        if kind == "credibility":  # credibility.HOLDER.OTHER: how far the holder trusts the other
+            holder, other = ident.split(".", 1)
+            return tr("req.credibility", holder=self.roles[holder], other=self.roles[other])
         key, names, field = table[kind]
         return tr(key, **{field: names[ident]})
