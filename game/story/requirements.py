@@ -67,6 +67,23 @@ class _Words:
         self.events = {e.id: text(e.headline) for e in m.events}
         self.endings = {e.id: text(e.name) for e in m.endings}
         self.beats = {b.id: text(b.headline) for b in m.beats}
+        # A dotted name's kind -> (phrase key, display names by id, the phrase's field).
+        self.named: dict[str, tuple[str, dict[str, Any], str]] = {
+            "delta": ("req.delta", self.tracks, "track"),
+            "flag": ("req.flag", self.flags, "flag"),
+            "agreement": ("req.agreement", self.terms, "term"),
+            "proposed": ("req.proposed", self.terms, "term"),
+            "broken": ("req.broken", self.terms, "term"),
+            "capital": ("req.capital", self.roles, "role"),
+            "standing": ("req.standing", self.roles, "role"),
+            "used": ("req.used", self.actions, "action"),
+            "exposed": ("req.exposed", self.actions, "action"),
+            "active": ("req.active", self.actions, "action"),
+            "event": ("req.event", self.events, "event"),
+            "ending": ("req.ending", self.endings, "ending"),
+            "streak": ("req.streak", self.actions, "action"),
+            "beat": ("req.beat", self.beats, "beat"),
+        }
 
     def say(self, node: Node, parent: str = "") -> str:
         kind = node[0]
@@ -134,26 +151,10 @@ class _Words:
                 return self.tracks[name]
             return tr(CLOCK_KEYS[name]) if name in CLOCK_KEYS else name
         kind, ident = name.split(".", 1)
-        table: dict[str, tuple[str, dict[str, Any], str]] = {
-            "delta": ("req.delta", self.tracks, "track"),
-            "flag": ("req.flag", self.flags, "flag"),
-            "agreement": ("req.agreement", self.terms, "term"),
-            "proposed": ("req.proposed", self.terms, "term"),
-            "broken": ("req.broken", self.terms, "term"),
-            "capital": ("req.capital", self.roles, "role"),
-            "standing": ("req.standing", self.roles, "role"),
-            "used": ("req.used", self.actions, "action"),
-            "exposed": ("req.exposed", self.actions, "action"),
-            "active": ("req.active", self.actions, "action"),
-            "event": ("req.event", self.events, "event"),
-            "ending": ("req.ending", self.endings, "ending"),
-            "streak": ("req.streak", self.actions, "action"),
-            "beat": ("req.beat", self.beats, "beat"),
-        }
         if kind == "posture":
             return text(self.postures[ident].name)
         if kind == "credibility":  # credibility.HOLDER.OTHER: how far the holder trusts the other
             holder, other = ident.split(".", 1)
             return tr("req.credibility", holder=self.roles[holder], other=self.roles[other])
-        key, names, field = table[kind]
+        key, names, field = self.named[kind]
         return tr(key, **{field: names[ident]})
