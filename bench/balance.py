@@ -1,6 +1,7 @@
 """Balance benchmark: does skilled play still teach the article's doubts? (issue "Played well...")
 
-    python bench/balance.py [SCENARIO] --games N [--mixes random,hard,one,personas,ROLE=PERSONA] [--workers W] [--json]
+    python bench/balance.py [SCENARIO] --games N [--workers W] [--json]
+        [--mixes random,hard,one,personas,ROLE=PERSONA]
 
 For each mix of players - random play, all `hard`, one `hard` role against `normal` others, and
 every persona mix (each role's persona played `hard`, the others `hard`) - it plays N games on
@@ -76,7 +77,11 @@ def main() -> int:
     parser.add_argument("scenario", nargs="?", default=None)
     parser.add_argument("--games", type=int, default=100, help="games per mix (default 100)")
     parser.add_argument("--seed", type=int, default=7)
-    parser.add_argument("--mixes", default="random,hard,one,personas", help="which mixes to play: random, hard, one, personas, or one persona mix as ROLE=PERSONA")
+    parser.add_argument(
+        "--mixes",
+        default="random,hard,one,personas",
+        help="which mixes to play: random, hard, one, personas, or one persona mix as ROLE=PERSONA",
+    )
     parser.add_argument("--workers", type=int, default=None, help="processes (default: every core)")
     parser.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = parser.parse_args()
