@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import math
 import statistics
 from collections import Counter
 from typing import Any
@@ -129,7 +130,9 @@ def targets(sc: CompiledScenario, results: dict[str, Figures]) -> list[dict[str,
     for name, f in skilled.items():
         top = max(f["endings"].values())
         present = sum(share >= 0.03 for share in f["endings"].values())
-        out.append(_line(f"{name}: no ending above 50%", top <= 0.5, f"top ending {top:.0%}"))
+        out.append(
+            _line(f"{name}: no ending above 50%", top <= 0.5, f"top ending {_around(top, f['games'])}")
+        )
         out.append(_line(f"{name}: at least four endings at 3%+", present >= 4, f"{present} endings"))
         worst = max((max(s.values(), default=0), r) for r, s in f["picks"].items())
         out.append(
@@ -147,6 +150,20 @@ def targets(sc: CompiledScenario, results: dict[str, Figures]) -> list[dict[str,
     out.extend(_risk_lines(sc, skilled))
     out.extend(_other_lines(sc, results, skilled))
     return out
+
+
+def wilson(share: float, n: int, z: float = 1.96) -> tuple[float, float]:
+    """95% interval of a share seen in ``n`` games (Wilson): tells a real miss from a run's noise."""
+    if n <= 0:
+        return 0.0, 1.0
+    centre = (share + z * z / (2 * n)) / (1 + z * z / n)
+    half = z * math.sqrt(share * (1 - share) / n + z * z / (4 * n * n)) / (1 + z * z / n)
+    return max(0.0, centre - half), min(1.0, centre + half)
+
+
+def _around(share: float, n: int) -> str:
+    low, high = wilson(share, n)
+    return f"{share:.0%} (95% {low:.0%}-{high:.0%})"
 
 
 def _line(target: str, ok: bool, figure: str) -> dict[str, Any]:
@@ -185,7 +202,11 @@ def _risk_lines(sc: CompiledScenario, skilled: dict[str, Figures]) -> list[dict[
         most, least = max(rates, key=rates.get), min(rates, key=rates.get)
         hi, lo = rates[most], rates[least]
         out.append(
-            _line(f"{risk.id} felt in 15%+ under the mix most exposed ({most})", hi >= 0.15, f"{hi:.0%}")
+            _line(
+                f"{risk.id} felt in 15%+ under the mix most exposed ({most})",
+                hi >= 0.15,
+                _around(hi, skilled[most]["games"]),
+            )
         )
         ratio = hi / lo if lo else float("inf")
         points = {name: f["felt_points"][risk.id] for name, f in skilled.items()}
@@ -194,7 +215,7 @@ def _risk_lines(sc: CompiledScenario, skilled: dict[str, Figures]) -> list[dict[
             _line(
                 f"{risk.id} felt twice as often there as under {least}",
                 ratio >= 2,
-                f"{hi:.0%} vs {lo:.0%}; {spread}",
+                f"{hi:.0%} vs {_around(lo, skilled[least]['games'])}; {spread}",
             )
         )
     return out
@@ -235,7 +256,7 @@ def _other_lines(
             _line(
                 "all hard: the closest approach to an ending comes in the last third in most games",
                 late > 0.5,
-                f"{late:.0%}",
+                _around(late, results["all hard"]["games"]),
             )
         )
     return out
