@@ -114,6 +114,9 @@ def limits_text(model: Any) -> str:
         parts.append(tr("kit.card.once"))
     if model.cooldown:
         parts.append(trn("kit.card.cooldown", model.cooldown))
+    fatigue = getattr(model, "fatigue", None)
+    if fatigue is not None:
+        parts.append(trn("fatigue.rule", fatigue.after, keep=fatigue.keep))
     return "; ".join(parts)
 
 

@@ -235,6 +235,7 @@ def order_context(order: OrderLine, first: bool) -> Ctx:
         "action": order.action,
         "secret": secret,
         "skipped": order.skipped,
+        "worn": order.worn,
         "reason": reason,
         "roll": roll,
     }

@@ -47,6 +47,7 @@ class OrderLine:
     reason: str = ""  # a computer player's one-line reason
     roll: Roll | None = None
     skipped: str = ""  # why it could not go ahead at resolution, if it did not
+    worn: str = ""  # it went ahead worn out (ordered too many turns running): said in words
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,6 +18,7 @@ from game.i18n import text, tr
 from game.report.model import Decision, Happening, OrderLine, Roll, Series, TrackMove, TurnReport
 from game.scenario.runtime import C_FACILITATOR, OUTCOME_NAMES, CompiledScenario
 from game.story.facts import UPKEEP, Beat, Change, Order, Story, TurnStory
+from game.story.fatigue import worn_line
 from game.story.headlines import headline_of
 from game.story.words import action_name, reason_alone, role_name
 
@@ -85,6 +86,7 @@ def order_line(story: Story, order: Order) -> OrderLine:
         reason_alone(sc, order.action, order.reason),
         roll,
         skipped,
+        worn_line(sc, order.action, order.worn),
     )
 
 

@@ -55,6 +55,7 @@ from game.scenario.runtime import (
     Cause,
     CompiledScenario,
 )
+from game.story.fatigue import longest_wear, ordered_in, worn_orders
 from game.story.secrecy import Exposures, exposures_of, secret_owner_then
 
 CHANGE_KINDS = frozenset({L_TRACK, L_CAPITAL, L_STANDING, L_FLAG, L_POSTURE, L_AGREEMENT, L_TRUST})
@@ -117,6 +118,7 @@ class Order:
     exposed_on: int | None  # when a covert order came to light (an earlier exposure counts)
     dice: Dice | None
     skipped: str  # a SKIP_* code if it could no longer apply at resolution, else ''
+    worn: int = 0  # turns running it had been ordered when it went ahead worn out, else 0
 
 
 @dataclass(frozen=True, slots=True)
@@ -198,14 +200,16 @@ def tell(s: State, moves: Sequence[Move] = ()) -> Story:
     by_turn = {(m.kind, m.turn): m for m in moves if m.kind in (ORDERS, ANSWERS)}
     turns = []
     before = tuple(sc.track_start)
+    earlier: list[frozenset[int]] | None = [] if longest_wear(sc) else None
     for turn, log, complete in lines:
         record = s.history[turn - 1] if complete and turn - 1 < len(s.history) else None
         after = record.tracks if record is not None else tuple(s.tracks)
-        story = _turn(
-            s, turn, log, complete, before, after, exposures, by_turn, record.orders if record else ()
-        )
+        given = record.orders if record else ()
+        story = _turn(s, turn, log, complete, before, after, exposures, by_turn, given, earlier)
         turns.append(story)
         before = after
+        if earlier is not None:
+            earlier.append(frozenset([b.subject for b in story.beats if b.kind == L_ORDER]))
     return Story(sc, tuple(turns), exposures, notes, s.ending)
 
 
@@ -222,7 +226,8 @@ def tell_turn(s: State, moves: Sequence[Move], number: int) -> TurnStory | None:
         after = record.tracks if record is not None else tuple(s.tracks)
         by_turn = {(m.kind, m.turn): m for m in moves if m.turn == turn and m.kind in (ORDERS, ANSWERS)}
         given = record.orders if record is not None else ()
-        return _turn(s, turn, log, complete, before, after, exposures_of(s), by_turn, given)
+        earlier = [ordered_in(r.log) for r in s.history[: turn - 1]] if longest_wear(sc) else None
+        return _turn(s, turn, log, complete, before, after, exposures_of(s), by_turn, given, earlier)
     return None
 
 
@@ -236,8 +241,10 @@ def _turn(
     exposures: Exposures,
     moves: dict[tuple[str, int], Move],
     given: tuple[tuple[int, ...], ...],
+    earlier: list[frozenset[int]] | None,
 ) -> TurnStory:
-    """One pass over a turn's lines; each cause's owner and beat key are worked out once."""
+    """One pass over a turn's lines; each cause's owner and beat key are worked out once.
+    ``earlier``: the actions ordered in each earlier turn, for orders worn out (None: none can)."""
     sc = s.scenario
     order_move, answer_move = moves.get((ORDERS, turn)), moves.get((ANSWERS, turn))
     beats: list[list[Any]] = []  # beats being filled: [kind, subject, value, cause, owner, at, changes]
@@ -280,9 +287,18 @@ def _turn(
             beats.append(opened)
             for key in _keys(sc, kind, subject, value, seen[1]):
                 by_cause.setdefault(key, opened)
-    orders = _orders(sc, given, order_move, dice, skipped, turn, exposures, s)
+    worn = _worn(sc, earlier, beats)
+    orders = _orders(sc, given, order_move, (dice, skipped, worn), turn, exposures, s)
     closed = tuple([Beat(b[0], b[1], b[2], b[3], tuple(b[6]), b[4], b[5]) for b in beats])
     return TurnStory(turn, complete, news, orders, tuple(answers), closed, tuple(changes), before, after)
+
+
+def _worn(
+    sc: CompiledScenario, earlier: list[frozenset[int]] | None, beats: list[list[Any]]
+) -> dict[int, int]:
+    """The turn's worn-out orders: those that went ahead (an order beat) too many turns running."""
+    ordered = frozenset([b[1] for b in beats if b[0] == L_ORDER]) if earlier is not None else ()
+    return worn_orders(sc, earlier, ordered) if earlier is not None and ordered else {}
 
 
 def _answer(term: int, value: tuple[int, int], move: Move | None) -> Answer:
@@ -341,12 +357,13 @@ def _orders(
     sc: CompiledScenario,
     given: tuple[tuple[int, ...], ...],
     move: Move | None,
-    dice: dict[int, Dice],
-    skipped: dict[int, str],
+    found: tuple[dict[int, Dice], dict[int, str], dict[int, int]],
     turn: int,
     exposures: Exposures,
     s: State,
 ) -> tuple[Order, ...]:
+    """The turn's orders with what the pass found of each: dice, a skip, wearing out."""
+    dice, skipped, worn = found
     out = []
     for role, actions in enumerate(given):
         for action in actions:
@@ -362,6 +379,7 @@ def _orders(
                     exposures.after(action, turn) if compiled.covert else None,
                     dice.get(action),
                     skipped.get(action, ""),
+                    worn.get(action, 0),
                 )
             )
     return tuple(out)

@@ -17,6 +17,7 @@ from game.scenario.runtime import ACTION_PROPOSE
 from game.session.table import ANSWER
 from game.shells.host import outlookparts, viewparts
 from game.shells.host.room import Room
+from game.story.fatigue import wear_now, wear_rule
 from game.story.words import (
     action_description,
     action_name,
@@ -158,6 +159,7 @@ def _orders(room: Room, view: State, role: int) -> dict[str, Any]:
                     "ap": action.ap,
                     "capital": action.capital,
                     "odds": odds_line(view, action),
+                    "wear": " · ".join(w for w in (wear_rule(sc, index), wear_now(view, index)) if w),
                     "covert": action.covert,
                     "available": index in legal,
                     "why_not": reason_text(sc, refusal)

@@ -19,6 +19,7 @@ from game.scenario.runtime import CompiledScenario
 from game.session.table import Session
 from game.shells.host import outlookparts
 from game.story.facts import UPKEEP, Beat, TurnStory, tell_turn
+from game.story.fatigue import worn_line
 from game.story.headlines import headline_of, headlines
 from game.story.why import last_change, track_changes
 from game.story.words import (
@@ -161,6 +162,7 @@ def resolution(view: State, moves: Sequence[Move], session: Session) -> dict[str
                 "action": action_name(sc, order.action),
                 "covert": order.covert,
                 "reason": order.reason if order.reason and not session.seats[order.role].human else "",
+                "worn": worn_line(sc, order.action, order.worn),
                 "dice": None
                 if dice is None
                 else tr(

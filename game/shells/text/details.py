@@ -13,6 +13,7 @@ from game.scenario.runtime import ACTION_PLAIN, CompiledScenario
 from game.shells.text.console import plain
 from game.shells.text.orders import order_keys, unavailable
 from game.shells.text.phrases import change_phrase, mark_phrase
+from game.story.fatigue import wear_now, wear_rule
 from game.story.outlook import marks_on, risk_labels
 from game.story.requirements import requirement_text
 from game.story.why import track_changes
@@ -37,6 +38,7 @@ def details_lines(s: State, role: int, word: str) -> list[str]:
     needs = requirement_text(sc, index)
     if needs:
         out.append(plain(tr("tui.orders.needs", what=needs)))
+    out.extend(plain(line) for line in (wear_rule(sc, index), wear_now(s, index)) if line)
     if index not in legal_action_indexes(s, role):
         out.append(f"[dim]{plain(tr('tui.orders.unavailable', why=unavailable(s, index)))}[/dim]")
     if action.kind == ACTION_PLAIN:

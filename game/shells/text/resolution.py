@@ -19,6 +19,7 @@ from game.scenario.runtime import C_POSTURE, C_PROGRAMME, C_TERM, PROG_ONGOING, 
 from game.shells.text.console import plain
 from game.shells.text.phrases import changes_phrase, dice_phrase
 from game.story.facts import UPKEEP, Beat, Order, TurnStory, tell_turn
+from game.story.fatigue import worn_line
 from game.story.headlines import headline_of
 from game.story.outlook import risk_labels
 from game.story.words import action_name, cause_label, facilitator_notes, reason_alone, risks_of, role_name
@@ -97,6 +98,8 @@ def beat_lines(
     order = _order_of(story, beat)
     if order is not None and order.dice is not None:
         out.append((4, dice_phrase(sc, order.action, order.dice)))
+    if order is not None and order.worn:
+        out.append((4, f"[yellow]{plain(worn_line(sc, order.action, order.worn))}[/yellow]"))
     if changes:
         out.append((4, changes_phrase(s, reader, changes, linear)))
     return out

@@ -16,6 +16,7 @@ from game.shells.window.cards import ActionCard
 from game.shells.window.painter import Painter
 from game.shells.window.requirements import requirement_text
 from game.shells.window.sight import preview_text
+from game.story.fatigue import wear_now, wear_rule
 from game.story.outlook import risk_labels
 from game.story.words import (
     action_description,
@@ -92,6 +93,7 @@ def draw_facts(
     requirement = requirement_text(sc, index)
     if requirement:
         facts.append(tr("ui.orders.requires", what=requirement))
+    facts.extend(line for line in (wear_rule(sc, index), wear_now(s, index)) if line)
     for fact in facts:
         y += p.draw_wrapped(surface, fact, Rect(rect.x, y, rect.width, 400), "small_bold") + t.px(2)
     if card is not None and not card.legal:

@@ -20,6 +20,7 @@ from game.shells.window.scenes.dialogs import ConfirmDialog
 from game.shells.window.scenes.play.orderstext import draw_chosen, draw_details
 from game.shells.window.scenes.play.pane import Pane
 from game.shells.window.widgets import Button, ScrollArea, Widget
+from game.story.fatigue import wear_tag
 from game.story.words import action_name, category_name, cost_line, odds_line, reason_text, role_name
 
 if TYPE_CHECKING:
@@ -317,7 +318,8 @@ class OrdersPane(Pane):
             card.note = self.refusal(index, "", short=True)
         else:
             requirement = requirement_text(sc, index)
-            card.note = tr("ui.orders.requires", what=requirement) if requirement else ""
+            notes = [wear_tag(s, index), tr("ui.orders.requires", what=requirement) if requirement else ""]
+            card.note = "  ·  ".join(note for note in notes if note)
         card.visible = action.category == self.category
         card.tab_stop = (card.legal and not card.blocked) or bool(card.selected)
 

@@ -57,6 +57,8 @@ def draw_steps(self: ResolutionScene, surface: pygame.Surface) -> None:
             y += p.draw_wrapped(surface, self.step_text(step), Rect(x, y, width, 2000), style)
         if step.dice:
             y = draw_dice(self, surface, step, x, y + t.px(4), width)
+        if step.worn:
+            y += p.draw_wrapped(surface, step.worn, Rect(x, y, width, 2000), "small", pal.worse)
         if step.reason:
             y += p.draw_wrapped(surface, self.reason_text(step), Rect(x, y, width, 2000), "small", pal.dim)
         rolling = step.dice is not None and self.time - step.start < DICE_SECONDS

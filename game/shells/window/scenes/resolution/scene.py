@@ -216,6 +216,8 @@ class ResolutionScene(Scene):
                 h += max(t.px(34), p.line_height("body")) + t.px(6)
                 h += p.wrapped_height(step.check_text, "small", width) if step.check_text else 0
                 h += p.wrapped_height(step.bands, "small", width) if step.bands else 0
+            if step.worn:
+                h += p.wrapped_height(step.worn, "small", width)
             if step.reason:
                 h += p.wrapped_height(self.reason_text(step), "small", width)
             if step.moves:

@@ -17,6 +17,7 @@ from game.engine.state import State
 from game.i18n import text
 from game.scenario.runtime import ACTION_PROPOSE, C_ACTION, C_INCOME, PART_FAILURE, PART_PARTIAL, PART_SUCCESS
 from game.story.facts import UPKEEP, Beat, Dice, Order, tell_turn
+from game.story.fatigue import worn_line
 from game.story.headlines import Headline, headline
 from game.story.words import bands_line, cause_label, risks_of
 
@@ -37,6 +38,7 @@ class Step:
     check_text: str = ""
     bands: str = ""  # the roll's outcome bands, so a player sees what the dice had to beat
     reason: str = ""
+    worn: str = ""  # the order had worn out: said so, since its change is smaller than usual
     apart: bool = False  # a running effect or an undisclosed cause, not an item of news
     moves: list[tuple[int, int]] = field(default_factory=list)  # (track, delta)
     start: float = 0.0
@@ -96,6 +98,7 @@ def _step(
         if order is not None:
             if 0 <= order.role < len(computer) and computer[order.role]:
                 step.reason = order.reason
+            step.worn = worn_line(sc, action, order.worn)
             step.dice = order.dice
             if order.dice is not None:
                 step.check_text = _check_text(s, action, order.dice)
