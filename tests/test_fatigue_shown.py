@@ -28,6 +28,8 @@ from game.report import make_report, render
 from game.scenario.runtime import CompiledScenario
 from game.session.seats import Seat
 from game.session.table import Session
+from game.shells.host.room import open_room
+from game.shells.host.teamview import team_view
 from game.shells.host.viewparts import resolution
 from game.shells.text.details import details_lines
 from game.shells.text.resolution import resolution_lines
@@ -137,6 +139,9 @@ def test_terminal_and_browser_say_it_before_and_after(scenario: CompiledScenario
         session.apply_answers()
     card = details_lines(session.view(0), 0, "1")
     assert any("Worn out if ordered now (4 turns running)" in line for line in card), card
+    team = team_view(open_room(session, None), 0)
+    dialogue = next(a for g in team["orders"]["groups"] for a in g["actions"] if a["id"] == DIALOGUE)
+    assert dialogue["wear_rule"] and "Worn out if ordered now (4 turns running)" in dialogue["wear_now"]
 
 
 def test_the_report_marks_the_worn_out_order(scenario: CompiledScenario) -> None:

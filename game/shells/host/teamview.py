@@ -159,7 +159,8 @@ def _orders(room: Room, view: State, role: int) -> dict[str, Any]:
                     "ap": action.ap,
                     "capital": action.capital,
                     "odds": odds_line(view, action),
-                    "wear": " · ".join(w for w in (wear_rule(sc, index), wear_now(view, index)) if w),
+                    "wear_rule": wear_rule(sc, index),
+                    "wear_now": wear_now(view, index),
                     "covert": action.covert,
                     "available": index in legal,
                     "why_not": reason_text(sc, refusal)
