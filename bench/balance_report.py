@@ -30,7 +30,8 @@ def mix_figures(sc: CompiledScenario, tally: Tally) -> Figures:
         "picks": {r: _shares(picks[i]) for i, r in enumerate(roles)},
         "felt": {risk.id: round(felt.get(risk.id, 0) / n, 3) for risk in sc.model.risks},
         "felt_points": {
-            risk.id: round(sum(g.felt_points.get(risk.id, 0) for g in games) / n, 1) for risk in sc.model.risks
+            risk.id: round(sum(g.felt_points.get(risk.id, 0) for g in games) / n, 1)
+            for risk in sc.model.risks
         },
         "tracks": {
             t: round(statistics.fmean(g.tracks[i] for g in games), 1) for i, t in enumerate(sc.track_ids)

@@ -108,7 +108,7 @@ def test_generated_tables_agree_with_the_loops(name: str) -> None:
             got = code.legal[role](s, barred) if s.phase == PHASE_ORDERS else []
             assert got == reference_legal(s, role)
         fired: list[int] = []
-        code.fire_rules(s, [], lambda _s, rule, _log: fired.append(rule))
+        code.fire_rules(s, [], lambda _s, rule, _log, fired=fired: fired.append(rule))
         assert fired == reference_rules(s)
         assert code.weights(s) == reference_weights(s)
         for final in (False, True):

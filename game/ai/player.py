@@ -32,7 +32,6 @@ from game.engine import State, legal_action_indexes, pending_answers
 from game.scenario.memo import IdentityMemo
 from game.scenario.runtime import CompiledScenario
 
-
 # Stances by (role, persona), per scenario object (each role's view has its own copy of the
 # scenario): a stance is a pure function of the three, and every new player asked for it again.
 _STANCES: IdentityMemo[CompiledScenario, dict[tuple[int, str | None], Stance]] = IdentityMemo(64)

@@ -24,10 +24,10 @@ from game.scenario.runtime import (
     ACTION_PLAIN,
     ACTION_PROPOSE,
     CAction,
+    CBeat,
     CompiledScenario,
     CRule,
     CTerm,
-    CBeat,
     Getter,
     Secrets,
 )
@@ -202,7 +202,9 @@ def needs_view(
     for action in actions:
         requires = requirement[action.index]
         reads = getattr(requires, "reads", None)
-        out.append(requires is not None and (reads is None or not reads.isdisjoint(hidden_by_role[action.role])))
+        out.append(
+            requires is not None and (reads is None or not reads.isdisjoint(hidden_by_role[action.role]))
+        )
     return tuple(out)
 
 
@@ -226,5 +228,6 @@ def view_hidden_cells(
 def beats_by_turn(beats: Sequence[CBeat], turns: int) -> tuple[tuple[CBeat, ...], ...]:
     """Per turn, the beats that may come then: at that turn, or after a flag (any turn)."""
     return tuple(
-        tuple(b for b in beats if b.turn < 0 or (b.turn == turn and turn <= turns)) for turn in range(turns + 2)
+        tuple(b for b in beats if b.turn < 0 or (b.turn == turn and turn <= turns))
+        for turn in range(turns + 2)
     )

@@ -17,8 +17,8 @@ from typing import Any
 
 from game.scenario.conditions import ConditionError, Namespace, Node, compile_node, parse
 from game.scenario.crossref import condition_hints, condition_refs
-from game.scenario.runtime import CompiledScenario
 from game.scenario.memo import IdentityMemo
+from game.scenario.runtime import CompiledScenario
 
 FAR = 100  # the distance of a part that does not hold and is not a track: no nearer than a track's span
 

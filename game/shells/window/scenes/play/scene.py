@@ -182,7 +182,9 @@ class PlayScene(Scene):
         wanted = title_h + 2 * pad_y + news_height(p, self.news, self.right.width - 2 * pad_x)
         room_left = self.right.height - roles_height(p, self.s, self.right.width) - 2 * t.gap
         news_h = max(
-            p.line_height("body") + title_h + 2 * pad_y,  # one line and its scroll bar: a crowded board comes first
+            p.line_height("body")
+            + title_h
+            + 2 * pad_y,  # one line and its scroll bar: a crowded board comes first
             min(
                 wanted,
                 round(self.right.height * self.pane.news_share),
