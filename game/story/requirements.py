@@ -34,15 +34,17 @@ def requirement_text(sc: CompiledScenario, action_index: int) -> str:
     return condition_text(sc, sc.model.actions[action_index].requires)
 
 
-def condition_text(sc: CompiledScenario, source: str | None) -> str:
-    """Any condition of the scenario in words ('' for none; the source itself if unreadable)."""
+def condition_text(sc: CompiledScenario, source: str | None, discreet: bool = False) -> str:
+    """Any condition of the scenario in words ('' for none; the source itself if unreadable).
+    ``discreet``: for every screen of the table, a covert order is named only as one of its
+    role's ('a covert order (United States)'), never by name."""
     if not source:
         return ""
-    key = (sc.content_hash, source, language())
+    key = (sc.content_hash, source, language(), discreet)
     phrase = _CACHE.get(key)
     if phrase is None:
         try:
-            phrase = _Words(sc).say(parse(source))
+            phrase = _Words(sc, discreet).say(parse(source))
         except (ConditionError, KeyError, IndexError, ValueError):
             phrase = source
         if len(_CACHE) > 2000:
@@ -51,19 +53,25 @@ def condition_text(sc: CompiledScenario, source: str | None) -> str:
     return phrase
 
 
-_CACHE: dict[tuple[str, str, str], str] = {}
+_CACHE: dict[tuple[str, str, str, bool], str] = {}
 
 
 class _Words:
-    def __init__(self, sc: CompiledScenario) -> None:
+    def __init__(self, sc: CompiledScenario, discreet: bool = False) -> None:
         self.sc = sc
         m = sc.model
+        covert = set(sc.secrets.covert_actions) if discreet else set()
         self.tracks = {t.id: text(t.name) for t in m.tracks}
         self.flags = {f.id: text(f.name) for f in m.flags}
         self.postures = {p.id: p for p in m.postures}
         self.terms = {t.id: text(t.name) for t in m.terms}
         self.roles = {r.id: text(r.short) for r in m.roles}
-        self.actions = {a.id: text(a.name) for a in m.actions}
+        self.actions = {
+            a.id: tr("req.covert_of", role=text(m.roles[sc.actions[i].role].short))
+            if i in covert
+            else text(a.name)
+            for i, a in enumerate(m.actions)
+        }
         self.events = {e.id: text(e.headline) for e in m.events}
         self.endings = {e.id: text(e.name) for e in m.endings}
         self.beats = {b.id: text(b.headline) for b in m.beats}
@@ -125,7 +133,22 @@ class _Words:
             option = next((o for o in posture.options if o.id == right[2]), None)
             key = "req.posture.is" if op == "==" else "req.posture.is_not"
             return tr(key, posture=text(posture.name), option=text(option.name) if option else right[2])
+        ever = self._ordered_ever(op, left, right)
+        if ever:
+            return ever
         return f"{self.say(left, 'cmp')} {tr(_OPS[op])} {self.say(right, 'cmp')}"
+
+    def _ordered_ever(self, op: str, left: Node, right: Node) -> str:
+        """'used.X >= 1' read as 'X has been ordered' (and '== 0' as 'never'), not a count."""
+        if left[0] != "name" or not left[2].startswith("used.") or right[0] != "num":
+            return ""
+        action = self.actions[left[2].split(".", 1)[1]]
+        value = float(right[2])
+        if (op, value) in ((">=", 1), (">", 0)):
+            return tr("req.used.ever", action=action)
+        if (op, value) in (("==", 0), ("<", 1), ("<=", 0)):
+            return tr("req.used.never", action=action)
+        return ""
 
     def _negative(self, node: Node) -> str:
         if node[0] != "name" or "." not in node[2]:

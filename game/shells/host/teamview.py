@@ -59,6 +59,7 @@ def team_view(room: Room, role: int) -> dict[str, Any]:
         "tracks": viewparts.tracks(view),
         "situation": viewparts.situation(view),
         "news": viewparts.news(view),
+        "coming": viewparts.coming(view, role),
         "last_turn": viewparts.resolution(view, session.moves, session),
         "proposals": _proposals(room, view, role),
         "orders": _orders(room, view, role),

@@ -18,6 +18,7 @@ from game.i18n import text, tr
 from game.scenario.runtime import CompiledScenario
 from game.session.table import Session
 from game.shells.host import outlookparts
+from game.story.calendar import coming_beats, coming_line
 from game.story.facts import UPKEEP, Beat, TurnStory, tell_turn
 from game.story.fatigue import worn_line
 from game.story.headlines import headline_of, headlines
@@ -112,6 +113,15 @@ def news(view: State) -> list[dict[str, Any]]:
         items.extend(headlines(view, view.current))
     sc = view.scenario
     return [{"text": h.text, "risks": outlookparts.risk_names(sc, h.risks), "major": h.major} for h in items]
+
+
+def coming(view: State, viewer: int) -> list[dict[str, Any]]:
+    """The scheduled beats still to come, as this viewer may know them (``game.story.calendar``)."""
+    sc = view.scenario
+    return [
+        {"text": coming_line(c), "risks": outlookparts.risk_names(sc, c.risks)}
+        for c in coming_beats(view, viewer)
+    ]
 
 
 def _change_name(sc: CompiledScenario, kind: str, subject: int) -> str:

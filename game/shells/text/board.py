@@ -16,10 +16,12 @@ from rich.text import Text
 from game.engine.log import AG_IN_FORCE, L_TRACK
 from game.engine.move import Move
 from game.engine.state import State
+from game.engine.view import PUBLIC
 from game.i18n import text, tr
 from game.shells.text.console import plain
 from game.shells.text.phrases import mark_phrase, near_lines, running_lines
 from game.shells.text.sense import SENSE_STYLE, change_sense, sense_words
+from game.story.calendar import coming_beats, coming_line
 from game.story.facts import tell
 from game.story.headlines import headlines
 from game.story.outlook import changes_since_seen, marks_on, risk_labels
@@ -169,6 +171,7 @@ def board(
     near = near_lines(s)
     situation = situation_lines(s)
     trust = trust_lines(s, moves, reader)
+    coming = coming_lines(s, reader)
     if linear:
         out: list[RenderableType] = []
         for title, lines in (
@@ -178,6 +181,7 @@ def board(
             (tr("tui.endings.title"), how),
             (tr("tui.situation"), situation),
             (tr("tui.trust"), trust),
+            (tr("calendar.title"), coming),
         ):
             if lines:
                 out.append(plain(title))
@@ -192,4 +196,16 @@ def board(
         parts.append(Panel("\n".join(how), title=tr("tui.endings.title"), title_align="left"))
     parts.extend(near)
     parts.append(Panel("\n".join(situation + trust), title=tr("tui.situation"), title_align="left"))
+    if coming:
+        parts.append(Panel("\n".join(coming), title=tr("calendar.title"), title_align="left"))
     return parts
+
+
+def coming_lines(s: State, reader: int | None) -> list[str]:
+    """The scheduled beats still to come, as this screen's viewer may know them."""
+    viewer = reader if reader is not None else PUBLIC
+    out = []
+    for c in coming_beats(s, viewer):
+        risks = f" [dim]({plain(risk_labels(s.scenario, c.risks))})[/dim]" if c.risks else ""
+        out.append(f"· {plain(coming_line(c))}{risks}")
+    return out

@@ -28,7 +28,7 @@ class NewsLine:
     def style(self) -> str:
         if self.major:
             return "body_bold"
-        return "small" if self.tone in ("reason", "running") else "body"
+        return "small" if self.tone in ("reason", "running", "coming") else "body"
 
     @property
     def body(self) -> str:
@@ -63,7 +63,7 @@ class NewsBox(Widget):
             p.focus_ring(surface, self.rect)
 
 
-TONE_COLORS = {"reason": "dim", "warning": "worse", "secret": "covert", "running": "text"}
+TONE_COLORS = {"reason": "dim", "warning": "worse", "secret": "covert", "running": "text", "coming": "text"}
 
 
 def draw_marker(surface: pygame.Surface, p: Painter, line: NewsLine, at: tuple[int, int]) -> None:
@@ -81,6 +81,9 @@ def draw_marker(surface: pygame.Surface, p: Painter, line: NewsLine, at: tuple[i
         pygame.draw.rect(surface, color, Rect(x + t.px(4), y - size // 2, size, size))
     elif line.tone == "reason":
         pygame.draw.circle(surface, pal.dim, (x + t.px(8), y), max(2, t.px(2)))
+    elif line.tone == "coming":  # a hollow square: a date on the calendar, not news yet
+        size = t.px(9)
+        pygame.draw.rect(surface, pal.text, Rect(x + t.px(4), y - size // 2, size, size), max(1, t.px(2)))
     else:
         color = pal.covert if line.tone == "secret" else pal.text
         pygame.draw.circle(surface, color, (x + t.px(8), y), max(2, t.px(3)))

@@ -15,6 +15,7 @@ from game.shells.window.board import NewsLine
 from game.shells.window.flow import Match
 from game.shells.window.painter import Painter
 from game.shells.window.sight import risk_names, rulings, running_lines, secret_result, warnings
+from game.story.calendar import coming_beats, coming_line
 from game.story.headlines import headline, headlines
 from game.story.words import role_name
 
@@ -49,7 +50,18 @@ def board_news(s: State, match: Match, private_role: int | None = None) -> list[
         lines.append(NewsLine(tr("ui.reason.answer", role=role_name(sc, role), why=why), (), False, "reason"))
     if not lines:
         lines.append(NewsLine(tr("ui.news.none"), (), False, "reason"))
-    return fixed + lines
+    viewer = private_role if private_role is not None else match.session.shared_viewer()
+    return fixed + lines + coming_news(s, viewer)
+
+
+def coming_news(s: State, viewer: int, most: int = 3) -> list[NewsLine]:
+    """The next scheduled beats (the soonest ``most``), so a table sees the crisis's clock."""
+    coming = coming_beats(s, viewer)[:most]
+    title = tr("calendar.title")
+    return [
+        NewsLine(f"{title} \u00b7 {coming_line(c)}", risk_names(s.scenario, c.risks), False, "coming")
+        for c in coming
+    ]
 
 
 def news_height(p: Painter, lines: list[NewsLine], width: int) -> int:

@@ -1,0 +1,148 @@
+"""The crisis's calendar: the scheduled beats still to come, as each viewer may know them.
+
+Checked against the engine over many random games: a beat listed for turn D never comes
+before D, one without a condition comes at D, and every beat that comes later was listed; a
+role's or the public's calendar dates a beat only as the facilitator's does (a flag set in
+secret leaves its beats undated). Then on every screen: the window's news, the terminal's
+board, the browser's pages."""
+
+from __future__ import annotations
+
+import random
+from typing import TYPE_CHECKING
+
+from test_ui_truth import hot_seat, open_private
+
+from game.engine import (
+    FACILITATOR,
+    PHASE_ANSWERS,
+    PUBLIC,
+    answer_proposals,
+    legal_action_indexes,
+    new_game,
+    pending_answers,
+    redact,
+    resolve_turn,
+)
+from game.engine.log import L_BEAT
+from game.i18n import set_language, tr
+from game.scenario.load import load_scenario
+from game.scenario.runtime import CompiledScenario
+from game.session.seats import Seat
+from game.session.table import Session
+from game.shells.host.boardview import board_view
+from game.shells.host.render import render_main
+from game.shells.host.room import open_room
+from game.shells.host.teamview import team_view
+from game.shells.text.board import coming_lines
+from game.story.calendar import coming_beats, coming_line
+
+if TYPE_CHECKING:
+    from conftest import Recorder
+
+
+def random_game(sc: CompiledScenario, seed: int) -> list[object]:
+    """Every state at an orders phase of a random game, then its last state."""
+    rnd = random.Random(seed)
+    s = new_game(sc, seed)
+    states = []
+    roles = range(len(sc.roles))
+    while not s.terminal:
+        if s.phase == PHASE_ANSWERS:
+            s = answer_proposals(
+                s, {r: {t: rnd.random() < 0.5 for t, _ in pending_answers(s, r)} for r in roles}
+            )
+            continue
+        states.append(s)
+        orders = []
+        for role in roles:
+            legal = legal_action_indexes(s, role)
+            orders.append(rnd.sample(legal, min(len(legal), rnd.randint(0, 2))))
+        s = resolve_turn(s, orders)
+    return [*states, s]
+
+
+def fired_on(s: object) -> dict[int, int]:
+    """beat -> the turn it came, from the whole game's log."""
+    return {subject: r.turn for r in s.history for kind, subject, _, _ in r.log if kind == L_BEAT}
+
+
+def test_the_calendar_says_when_beats_come_as_the_engine_brings_them(scenario: CompiledScenario) -> None:
+    checked = 0
+    for seed in range(60):
+        *states, last = random_game(scenario, seed)
+        came = fired_on(last)
+        for s in states:
+            listed = {c.beat: c for c in coming_beats(s, FACILITATOR)}
+            for beat, turn in came.items():
+                if turn > s.turn:
+                    assert beat in listed, (seed, s.turn, scenario.model.beats[beat].id)
+                    due = listed[beat].turn
+                    assert due is None or due <= turn, (seed, s.turn, beat)
+            for beat, c in listed.items():
+                if c.turn is None:
+                    continue
+                assert came.get(beat, 99) >= c.turn, "never before its date"
+                if not c.condition and c.turn <= last.turn:
+                    assert came.get(beat) == c.turn, "an unconditional beat comes on its date"
+                checked += 1
+    assert checked > 500
+
+
+def test_a_viewer_dates_beats_only_as_the_facilitator_does(scenario: CompiledScenario) -> None:
+    for seed in range(40):
+        for s in random_game(scenario, seed)[:-1]:
+            truth = {c.beat: c.turn for c in coming_beats(s, FACILITATOR)}
+            for viewer in (*range(len(scenario.roles)), PUBLIC):
+                for c in coming_beats(redact(s, viewer), viewer):
+                    assert c.beat in truth
+                    assert c.turn is None or c.turn == truth[c.beat], (seed, viewer, c)
+
+
+def test_a_new_game_lists_the_set_dates_then_what_waits_for_a_flag(scenario: CompiledScenario) -> None:
+    set_language("en")
+    coming = coming_beats(new_game(scenario, 1), 0)
+    dated = [c.turn for c in coming if c.turn is not None]
+    assert dated == sorted(dated) and dated[0] == 7
+    assert coming_line(coming[0]).startswith("Turn 7: The USMCA joint review")
+    waiting = [coming_line(c) for c in coming if c.turn is None]
+    assert waiting and waiting[0].startswith("1 turn after “US armed forces are operating inside Mexico”")
+    assert "has been ordered" in " ".join(coming_line(c) for c in coming), "conditions read as words"
+    assert coming_beats(random_game(scenario, 2)[-1], 0) == [], "nothing comes after the end"
+
+
+def test_the_calendar_never_names_a_covert_order() -> None:
+    """A beat's condition may read a covert programme ('... has come to light'): every screen
+    names it only as a covert order of its role, so no public line carries the order's name."""
+    set_language("en")
+    for name in ("cartel_mission", "cartel_mission_seminar", "teaching"):
+        sc = load_scenario(name)
+        names = [sc.model.actions[i].name["en"] for i in sc.secrets.covert_actions]
+        lines = " ".join(coming_line(c) for c in coming_beats(new_game(sc, 1), PUBLIC))
+        assert names and not any(covert in lines for covert in names), name
+    assert "a covert order (United States) has come to light" in lines
+
+
+def test_the_teaching_file_has_its_own_calendar() -> None:
+    sc = load_scenario("teaching")
+    assert all(c.turn is None or c.turn <= sc.model.turns for c in coming_beats(new_game(sc, 1), 0))
+
+
+def test_the_window_terminal_and_browser_show_what_is_coming(
+    recorder: Recorder, scenario: CompiledScenario
+) -> None:
+    set_language("en")
+    app, d = hot_seat()
+    open_private(d)
+    news = d.scene.news_area
+    news.offset = news.max_offset  # the calendar comes after this turn's news
+    news.apply()
+    drawn = " ".join(recorder.frame(app).split())
+    assert f"{tr('calendar.title')} · Turn 7: The USMCA joint review" in drawn
+    s = new_game(scenario, 4)
+    assert any("Turn 9: The US midterm campaign" in line for line in coming_lines(s, None))
+    session = Session.new(scenario, 4, [Seat("human")] * len(scenario.roles))
+    room = open_room(session, None)
+    for kind, view in (("team", team_view(room, 1)), ("board", board_view(room, "http://127.0.0.1:1"))):
+        assert [item["text"] for item in view["coming"]][:1] == [coming_line(coming_beats(s, 1)[0])]
+        assert "Coming up" in render_main(kind, view), kind
