@@ -11,16 +11,15 @@ from typing import TYPE_CHECKING
 
 import pygame
 import pytest
+from random_games import orders_phases
 from test_ui_truth import give, hot_seat, open_private, to_board
 
 from game.engine import (
     PHASE_ANSWERS,
-    answer_proposals,
-    legal_action_indexes,
+    State,
     new_game,
     pending_answers,
     redact,
-    resolve_turn,
 )
 from game.i18n import set_language
 from game.kit.cards import action_card
@@ -42,33 +41,23 @@ if TYPE_CHECKING:
 DIALOGUE = "us_security_dialogue"  # fatigue: {after: 2, keep: 40}
 
 
-def repeating_game(sc: CompiledScenario, seed: int) -> tuple[object, dict[tuple[int, int], int]]:
+def again_mostly(s: State, role: int, legal: list[int], rnd: random.Random) -> list[int]:
+    """Last turn's order again, most of the time: orders wear out."""
+    again = [a for a in legal if s.used[a] and s.last_used[a] == s.turn - 1]
+    return again[:1] if again and rnd.random() < 0.8 else rnd.sample(legal, min(1, len(legal)))
+
+
+def repeating_game(sc: CompiledScenario, seed: int) -> tuple[State, dict[tuple[int, int], int]]:
     """A random game whose roles mostly repeat last turn's order; the engine's own count of
     turns running for every order that went ahead worn out, by (turn, action)."""
-    rnd = random.Random(seed)
-    s = new_game(sc, seed)
     worn: dict[tuple[int, int], int] = {}
-    roles = range(len(sc.roles))
-    while not s.terminal:
-        if s.phase == PHASE_ANSWERS:
-            s = answer_proposals(
-                s, {r: {t: rnd.random() < 0.5 for t, _ in pending_answers(s, r)} for r in roles}
-            )
-            continue
-        orders = []
-        for role in roles:
-            legal = legal_action_indexes(s, role)
-            again = [a for a in legal if s.used[a] and s.last_used[a] == s.turn - 1]
-            orders.append(
-                again[:1] if again and rnd.random() < 0.8 else rnd.sample(legal, min(1, len(legal)))
-            )
-        for chosen in orders:
-            for a in chosen:
-                after = sc.actions[a].fatigue_after
-                if after and streak_if_ordered(s, a) > after:
+    *states, last = orders_phases(sc, seed, again_mostly)
+    for s, after in zip(states, [*states[1:], last], strict=True):
+        for orders in after.history[-1].orders:
+            for a in orders:
+                if sc.actions[a].fatigue_after and streak_if_ordered(s, a) > sc.actions[a].fatigue_after:
                     worn[(s.turn, a)] = streak_if_ordered(s, a)
-        s = resolve_turn(s, orders)
-    return s, worn
+    return last, worn
 
 
 def test_the_story_says_worn_out_exactly_when_the_engine_wore_the_order_out(
