@@ -60,13 +60,13 @@ ENDING_SEEDS: dict[str, dict[str, int]] = {
         "status_quo": 2,
     },
     "cartel_mission_seminar": {
-        "rupture": 4,
+        "rupture": 3,
         "quagmire": 8,
         "backlash": 0,
         "accountability": 25,
-        "joint_framework": 213,
-        "long_road": 24,
-        "balloon": 18,
+        "joint_framework": 286,
+        "long_road": 15,
+        "balloon": 7,
         "status_quo": 1,
     },
     "teaching": {
