@@ -31,6 +31,7 @@ from game.shells.host.room import open_room
 from game.shells.host.teamview import team_view
 from game.shells.host.viewparts import resolution
 from game.shells.text.details import details_lines
+from game.shells.text.endscreen import orders_by_turn
 from game.shells.text.resolution import resolution_lines
 from game.story.facts import tell, tell_turn
 from game.story.fatigue import streak_if_ordered, wear_now, wear_rule, worn_line
@@ -126,6 +127,8 @@ def test_terminal_and_browser_say_it_before_and_after(scenario: CompiledScenario
         for role in session.roles_to_answer():
             session.submit_answers(role, {t: False for t, _ in pending_answers(session.state, role)})
         session.apply_answers()
+    ends = [line for _, lines in orders_by_turn(session.state, session.moves) for line in lines]
+    assert any("(worn out: 3 turns running)" in line for line in ends), ends
     card = details_lines(session.view(0), 0, "1")
     assert any("Worn out if ordered now (4 turns running)" in line for line in card), card
     team = team_view(open_room(session, None), 0)

@@ -17,7 +17,7 @@ from rich.text import Text
 from game.engine import result
 from game.engine.move import Move
 from game.engine.state import State
-from game.i18n import text, tr
+from game.i18n import text, tr, trn
 from game.shells.text.console import plain
 from game.story.facts import Order, tell
 from game.story.headlines import headlines
@@ -49,6 +49,8 @@ def order_words(s: State, order: Order) -> str:
         )
     if order.skipped:
         words += " " + tr("tui.end.skipped")
+    if order.worn:
+        words += " " + trn("tui.end.worn", order.worn)
     return words
 
 

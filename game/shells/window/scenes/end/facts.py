@@ -24,6 +24,7 @@ class OrderFact:
     action: int
     reason: str
     secret: bool  # hidden from the other teams when it was given (shown only when revealed)
+    worn: int = 0  # turns running, when it went ahead worn out
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,7 +63,9 @@ def materialized_turns(story: Story) -> dict[str, tuple[int, ...]]:
 def _turn(story: Story, turn: TurnStory) -> TurnFacts:
     sc = story.scenario
     orders = tuple(
-        OrderFact(o.role, o.action, o.reason, o.secret_owner >= 0) for o in turn.orders if not o.skipped
+        OrderFact(o.role, o.action, o.reason, o.secret_owner >= 0, o.worn)
+        for o in turn.orders
+        if not o.skipped
     )
     major = []
     for beat in turn.beats:

@@ -44,6 +44,8 @@ def _turn_lines(p: Painter, surface: pygame.Surface, s: State, turn: TurnFacts, 
         line = f"{role_name(sc, order.role)}: {action_name(sc, order.action)}"
         if order.secret:
             line += f"  ({tr('ui.end.secret_order')})"
+        if order.worn:
+            line += "  " + trn("tui.end.worn", order.worn)
         color = pal.covert if order.secret else pal.dim
         y += p.draw_wrapped(surface, line, Rect(rect.x + indent, y, width, 4000), "small", color)
         if order.reason:
