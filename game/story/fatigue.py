@@ -41,24 +41,28 @@ def wear_rule(sc: CompiledScenario, action: int) -> str:
     return trn("fatigue.rule", after, keep=keep_percent(sc, action))
 
 
+def worn_if_ordered(s: State, action: int) -> int:
+    """Turns running, if the order given now would go ahead worn out; else 0."""
+    after = s.scenario.actions[action].fatigue_after
+    running = streak_if_ordered(s, action) if after else 0
+    return running if running > after else 0
+
+
 def wear_now(s: State, action: int) -> str:
     """On the card this turn: whether the order, given now, would be worn out (or nearly)."""
     sc = s.scenario
+    worn = worn_if_ordered(s, action)
+    if worn:
+        return trn("fatigue.worn_now", worn, keep=keep_percent(sc, action))
     after = sc.actions[action].fatigue_after
-    if not after:
-        return ""
-    running = streak_if_ordered(s, action)
-    if running > after:
-        return trn("fatigue.worn_now", running, keep=keep_percent(sc, action))
-    if running == after:
-        return trn("fatigue.last_full", running)
+    if after and streak_if_ordered(s, action) == after:
+        return trn("fatigue.last_full", after)
     return ""
 
 
 def wear_tag(s: State, action: int) -> str:
     """The card's short note when the order, given now, would be worn out; else ''."""
-    after = s.scenario.actions[action].fatigue_after
-    if not after or streak_if_ordered(s, action) <= after:
+    if not worn_if_ordered(s, action):
         return ""
     return tr("fatigue.tag", keep=keep_percent(s.scenario, action))
 
