@@ -48,6 +48,9 @@ PATHS = (
     ROOT / "tests" / "fixtures" / "speed" / "cartel_mission_dynamics.yaml",
 )
 GAMES = 12  # random games per scenario
+# One test process for the whole module (pytest-xdist --dist loadgroup), so the module's random
+# games and their reasons are made once, not once per worker.
+pytestmark = pytest.mark.xdist_group("ai_reasons")
 NEAR = 5  # within this of 0 or 100 a track is at its end
 HEADS = ("order", "propose", "accept", "reject", "random")  # one wording: screens cut them off
 VARIED = sorted(k for k, v in PHRASES["en"].items() if k not in HEADS)
