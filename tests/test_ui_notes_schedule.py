@@ -7,11 +7,13 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine import FACILITATOR
 from game.engine.move import INJECT, NOTE
 from game.i18n import text
 from game.scenario.msel import schedule_of
 from game.shells.window.screenshots import make_app
 from game.shells.window.script import Driver
+from game.story.calendar import coming_beats
 
 if TYPE_CHECKING:
     from conftest import Recorder
@@ -74,3 +76,15 @@ def test_the_schedule_tab_lists_the_injects_and_plays_one_with_its_reason(record
     assert move.kind == INJECT and move.event == first.event
     assert f"Scheduled inject '{first.id}'" in move.reason and first.objective in move.reason
     assert headline in d.scene.status
+
+
+def test_the_schedule_tab_shows_the_calendar_of_beats_to_come(recorder: Recorder) -> None:
+    app, d = hot_seat()
+    session = app.match.session
+    open_panel(d, "schedule")
+    panel = " ".join(recorder.frame(app).split())  # lines as wrapped on screen, joined again
+    coming = coming_beats(session.view(FACILITATOR), FACILITATOR)
+    assert coming, "the default scenario has dated beats ahead at its start"
+    assert "Coming up" in panel
+    assert coming[0].headline in panel, "the soonest beat is listed first"
+    assert f"Turn {coming[0].turn}" in panel

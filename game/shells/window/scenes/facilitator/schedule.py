@@ -3,7 +3,9 @@
 The list is the scenario's companion schedule (``game.scenario.msel``) against the game so far
 (``game.story.schedule``): played or not, and whether the teams have given the responses
 expected. An inject due and not yet drawn can be played from here; it goes through the same
-decision as an inject from the deck, with a written reason naming the schedule.
+decision as an inject from the deck, with a written reason naming the schedule. Below the
+list, the crisis's calendar as the facilitator knows it (``game.story.calendar``): the scheduled
+beats still to come, so the room can be told what the next decision point is.
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from typing import TYPE_CHECKING
 
 import pygame
 
+from game.engine import FACILITATOR
 from game.i18n import tr
 from game.report.observe import ScheduleLine, live_schedule, schedule_reason
 from game.shells.window import decisions
 from game.shells.window.facwidgets import ListRow
 from game.shells.window.scenes.facilitator.section import Section
 from game.shells.window.widgets import Button, ScrollArea, Widget
+from game.story.calendar import coming_beats, coming_line
 
 if TYPE_CHECKING:
     from game.shells.window.scenes.facilitator.scene import FacilitatorScene
@@ -56,6 +60,8 @@ class ScheduleSection(Section):
         t = p.theme
         y = self.heading(rect, tr("ui.fac.schedule.title"), tr("ui.fac.schedule.intro")) + t.gap
         self.lines = live_schedule(self.session)
+        list_w = round(rect.width * 0.45) if self.lines else rect.width
+        bottom = self.layout_calendar(Rect(rect.x, y, list_w, rect.bottom - y))
         if not self.lines:
             self.add_text(tr("ui.fac.schedule.none"), Rect(rect.x, y, rect.width, 0), "body", "dim")
             return []
@@ -69,8 +75,7 @@ class ScheduleSection(Section):
             )
             for i, line in enumerate(self.lines)
         ]
-        list_w = round(rect.width * 0.45)
-        view = Rect(rect.x, y, list_w, rect.bottom - y)
+        view = Rect(rect.x, y, list_w, bottom - y)
         self.area.reset(view)
         row_y = 0
         for i, (row, line) in enumerate(zip(self.rows, self.lines, strict=True)):
@@ -84,6 +89,32 @@ class ScheduleSection(Section):
         dx = view.right + t.pad
         self.layout_detail(Rect(dx, y, rect.right - dx, rect.bottom - y), self.lines[self.chosen])
         return [*self.rows, self.play_button]
+
+    def layout_calendar(self, column: Rect) -> int:
+        """The beats still to come at the foot of the column, as many as fit in two fifths of it
+        (soonest first); returns the top of what was placed, where the list above must stop."""
+        p = self.p
+        t = p.theme
+        state = self.state()
+        lines = [coming_line(c) for c in coming_beats(state, FACILITATOR)] or [tr("calendar.none")]
+        room = column.height * 2 // 5
+        title_h = p.wrapped_height(tr("calendar.title"), "body_bold", column.width) + t.px(4)
+        heights: list[int] = []
+        for line in lines:
+            h = p.wrapped_height(f"\u00b7 {line}", "small", column.width) + t.px(2)
+            if title_h + sum(heights) + h > room:
+                break
+            heights.append(h)
+        if not heights:
+            return column.bottom
+        top = column.bottom - title_h - sum(heights)
+        y = top
+        self.place_text(tr("calendar.title"), Rect(column.x, y, column.width, title_h), "body_bold")
+        y += title_h
+        for line, h in zip(lines, heights, strict=False):
+            self.place_text(f"\u00b7 {line}", Rect(column.x, y, column.width, h), "small", "dim")
+            y += h
+        return top - t.gap
 
     def layout_detail(self, detail: Rect, line: ScheduleLine) -> None:
         p = self.p
