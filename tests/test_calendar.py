@@ -8,8 +8,10 @@ board, the browser's pages."""
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+import pytest
 from random_games import orders_phases
 from test_ui_truth import hot_seat, open_private
 
@@ -21,6 +23,7 @@ from game.engine import (
     redact,
 )
 from game.engine.log import L_BEAT
+from game.errors import ContentError
 from game.i18n import set_language, tr
 from game.scenario.load import load_scenario
 from game.scenario.runtime import CompiledScenario
@@ -32,6 +35,9 @@ from game.shells.host.room import open_room
 from game.shells.host.teamview import team_view
 from game.shells.text.board import coming_lines
 from game.story.calendar import coming_beats, coming_line
+from game.story.requirements import condition_text
+
+ROOT = Path(__file__).resolve().parents[1]
 
 if TYPE_CHECKING:
     from conftest import Recorder
@@ -101,7 +107,46 @@ def test_the_calendar_never_names_a_covert_order() -> None:
         lines = " ".join(coming_line(c) for c in coming_beats(new_game(sc, 1), PUBLIC))
         assert names and not any(covert in lines for covert in names), name
         if name == "cartel_mission":
-            assert "a covert order (United States) has come to light" in lines
+            assert "a covert order has come to light" in lines, "the court hearing's own words"
+            assert "a covert order (United States) has come to light" in covert_clause(sc)
+
+
+def covert_clause(sc: CompiledScenario) -> str:
+    """The court hearing's condition spelt out as the calendar does without its author's words."""
+    beat = next(b for b in sc.model.beats if b.id == "court_challenges")
+    return condition_text(sc, beat.when, discreet=True)
+
+
+def test_a_beats_own_words_for_its_condition_replace_the_clauses() -> None:
+    """The month-10 court hearing's condition has four clauses; its ``when_text`` says them in a
+    line, in each language, and a beat without one is still spelt out clause by clause."""
+    sc = load_scenario("cartel_mission")
+    for lang in ("en", "es"):
+        set_language(lang)
+        lines = {c.headline: coming_line(c) for c in coming_beats(new_game(sc, 1), 0)}
+        beat = next(b for b in sc.model.beats if b.id == "court_challenges")
+        assert beat.when_text is not None
+        line = lines[beat.headline["en" if lang == "en" else "es"]]
+        assert beat.when_text[lang] in line and covert_clause(sc) not in line
+    set_language("en")
+    waiting = [c for c in coming_beats(new_game(sc, 1), 0) if c.turn is None and c.condition]
+    spelt = [b for b in sc.model.beats if b.when is not None and b.when_text is None]
+    assert spelt and waiting and "US posture" in waiting[0].condition, "the others' clauses, as before"
+
+
+def test_words_for_a_condition_that_is_not_there_are_an_error(tmp_path: Path) -> None:
+    source = (ROOT / "game" / "scenarios" / "teaching.yaml").read_text(encoding="utf-8")
+    old = "  - id: court_challenges\n    at: {turn: 6}\n"
+    assert old in source
+    path = tmp_path / "teaching.yaml"
+    path.write_text(source.replace(old, old + "    when_text: {en: never, es: nunca}\n", 1), encoding="utf-8")
+    with pytest.raises(ContentError) as info:
+        load_scenario(path)
+    [problem] = info.value.problems
+    assert problem.path == str(path) and "give the 'when' too" in str(problem)
+    assert str(problem).startswith(f"{path}:{source[: source.index(old)].count(chr(10)) + 1}:5:"), (
+        "at the beat"
+    )
 
 
 def test_the_teaching_file_has_its_own_calendar() -> None:

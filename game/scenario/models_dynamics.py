@@ -69,8 +69,19 @@ class Beat(Model):
     id: Id
     at: BeatTiming
     when: Condition | None = Field(None, description="it comes only if this holds then")
+    when_text: Text | None = Field(
+        None,
+        description="the condition in a few words, for the calendar ('only if ...'); it must say what"
+        " 'when' says, naming nothing secret. Without it the calendar spells 'when' out clause by clause",
+    )
     headline: Text
     text: Text
     effects: Effects = []
     check: Check | None = None
     risks: Annotated[list[RiskId], Field(min_length=1)]
+
+    @model_validator(mode="after")
+    def _words_for_a_condition(self) -> Beat:
+        if self.when_text is not None and self.when is None:
+            raise ValueError("'when_text' puts a 'when' into words: give the 'when' too")
+        return self

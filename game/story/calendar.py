@@ -18,6 +18,7 @@ from game.engine.log import L_FLAG
 from game.engine.state import State
 from game.engine.view import FACILITATOR
 from game.i18n import text, tr, trn
+from game.scenario.models_dynamics import Beat as BeatModel
 from game.scenario.runtime import CompiledScenario
 from game.story.requirements import condition_text
 
@@ -46,7 +47,7 @@ def coming_beats(s: State, viewer: int) -> list[Coming]:
     for beat, model in zip(sc.beats, sc.model.beats, strict=True):
         if s.beats_done[beat.index]:
             continue
-        words = text(model.headline), condition_text(sc, model.when, discreet=True)
+        words = text(model.headline), _condition_words(sc, model)
         if beat.turn >= 0:
             if s.turn < beat.turn <= s.turns:
                 dated.append(Coming(beat.index, beat.turn, *words, risks=tuple(model.risks)))
@@ -72,6 +73,14 @@ def coming_line(c: Coming) -> str:
     else:
         line = trn("calendar.after_flag", c.turns_after, flag=c.after_flag, headline=c.headline)
     return line + (tr("calendar.only_if", condition=c.condition) if c.condition else "")
+
+
+def _condition_words(sc: CompiledScenario, model: BeatModel) -> str:
+    """The author's few words for the beat's condition, or the condition spelt out (a covert
+    order named only as covert)."""
+    if model.when_text is not None:
+        return text(model.when_text)
+    return condition_text(sc, model.when, discreet=True)
 
 
 def _may_see_flag(sc: CompiledScenario, flag: int, viewer: int) -> bool:
