@@ -88,3 +88,4 @@ def test_the_schedule_tab_shows_the_calendar_of_beats_to_come(recorder: Recorder
     assert "Coming up" in panel
     assert coming[0].headline in panel, "the soonest beat is listed first"
     assert f"Turn {coming[0].turn}" in panel
+    assert "R2 " in panel.split("Coming up", 1)[1], "each beat names the risks it carries"

@@ -5,7 +5,8 @@ The list is the scenario's companion schedule (``game.scenario.msel``) against t
 expected. An inject due and not yet drawn can be played from here; it goes through the same
 decision as an inject from the deck, with a written reason naming the schedule. Below the
 list, the crisis's calendar as the facilitator knows it (``game.story.calendar``): the scheduled
-beats still to come, so the room can be told what the next decision point is.
+beats still to come, each with the article's risks it carries (as the terminal and the browser
+show them), so the room can be told what the next decision point is.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from game.report.observe import ScheduleLine, live_schedule, schedule_reason
 from game.shells.window import decisions
 from game.shells.window.facwidgets import ListRow
 from game.shells.window.scenes.facilitator.section import Section
+from game.shells.window.sight import risk_names
 from game.shells.window.widgets import Button, ScrollArea, Widget
 from game.story.calendar import coming_beats, coming_line
 
@@ -91,13 +93,16 @@ class ScheduleSection(Section):
         return [*self.rows, self.play_button]
 
     def layout_calendar(self, column: Rect) -> int:
-        """The beats still to come at the foot of the column, as many as fit in two fifths of it
+        """The beats still to come at the foot of the column, as many as fit in half of it
         (soonest first); returns the top of what was placed, where the list above must stop."""
         p = self.p
         t = p.theme
         state = self.state()
-        lines = [coming_line(c) for c in coming_beats(state, FACILITATOR)] or [tr("calendar.none")]
-        room = column.height * 2 // 5
+        lines = [
+            f"{coming_line(c)} ({', '.join(risk_names(state.scenario, c.risks))})"
+            for c in coming_beats(state, FACILITATOR)
+        ] or [tr("calendar.none")]
+        room = column.height // 2
         title_h = p.wrapped_height(tr("calendar.title"), "body_bold", column.width) + t.px(4)
         heights: list[int] = []
         for line in lines:
