@@ -8,6 +8,7 @@ board, the browser's pages."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -172,3 +173,17 @@ def test_the_window_terminal_and_browser_show_what_is_coming(
     for kind, view in (("team", team_view(room, 1)), ("board", board_view(room, "http://127.0.0.1:1"))):
         assert [item["text"] for item in view["coming"]][:1] == [coming_line(coming_beats(s, 1)[0])]
         assert "Coming up" in render_main(kind, view), kind
+
+
+def test_a_beats_words_name_the_tracks_and_thresholds_its_condition_reads() -> None:
+    """``when_text`` is the author's, so it can drift from ``when``: every track the condition
+    reads must be named in both languages, with the threshold it is compared with."""
+    for name in ("cartel_mission", "cartel_mission_seminar", "teaching"):
+        sc = load_scenario(name)
+        for beat in (b for b in sc.model.beats if b.when_text is not None):
+            for track in sc.model.tracks:
+                for threshold in re.findall(rf"\b{track.id}\s*[<>=!]+\s*(\d+)", beat.when or ""):
+                    for lang in ("en", "es"):
+                        words = beat.when_text[lang].lower()
+                        assert track.name[lang].lower() in words, (name, beat.id, lang, track.id)
+                        assert threshold in words, (name, beat.id, lang, threshold)
