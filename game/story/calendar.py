@@ -47,7 +47,7 @@ def coming_beats(s: State, viewer: int) -> list[Coming]:
     for beat, model in zip(sc.beats, sc.model.beats, strict=True):
         if s.beats_done[beat.index]:
             continue
-        words = text(model.headline), _condition_words(sc, model)
+        words = text(model.headline), condition_words(sc, model)
         if beat.turn >= 0:
             if s.turn < beat.turn <= s.turns:
                 dated.append(Coming(beat.index, beat.turn, *words, risks=tuple(model.risks)))
@@ -75,7 +75,7 @@ def coming_line(c: Coming) -> str:
     return line + (tr("calendar.only_if", condition=c.condition) if c.condition else "")
 
 
-def _condition_words(sc: CompiledScenario, model: BeatModel) -> str:
+def condition_words(sc: CompiledScenario, model: BeatModel) -> str:
     """The author's few words for the beat's condition, or the condition spelt out (a covert
     order named only as covert)."""
     if model.when_text is not None:
