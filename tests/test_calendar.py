@@ -127,7 +127,7 @@ def test_a_beats_own_words_for_its_condition_replace_the_clauses() -> None:
         lines = {c.headline: coming_line(c) for c in coming_beats(new_game(sc, 1), 0)}
         beat = next(b for b in sc.model.beats if b.id == "court_challenges")
         assert beat.when_text is not None
-        line = lines[beat.headline["en" if lang == "en" else "es"]]
+        line = lines[beat.headline[lang]]
         assert beat.when_text[lang] in line and covert_clause(sc) not in line
     set_language("en")
     without = beat.model_copy(update={"when_text": None})
