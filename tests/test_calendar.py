@@ -144,9 +144,9 @@ def test_words_for_a_condition_that_is_not_there_are_an_error(tmp_path: Path) ->
         load_scenario(path)
     [problem] = info.value.problems
     assert problem.path == str(path) and "give the 'when' too" in str(problem)
-    assert str(problem).startswith(f"{path}:{source[: source.index(old)].count(chr(10)) + 1}:5:"), (
-        "at the beat"
-    )
+    line = source[: source.index(old)].count(chr(10)) + 3  # the line after the beat's 'at'
+    column = len("    when_text: ") + 1
+    assert str(problem).startswith(f"{path}:{line}:{column}:"), "at the words"
 
 
 def test_the_teaching_file_has_its_own_calendar() -> None:

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from pydantic import Field, model_validator
+from pydantic import Field, ValidationInfo, field_validator, model_validator
 
 from game.scenario.models_base import Check, Condition, Effects, Id, Model, RiskId, Text
 
@@ -80,8 +80,10 @@ class Beat(Model):
     check: Check | None = None
     risks: Annotated[list[RiskId], Field(min_length=1)]
 
-    @model_validator(mode="after")
-    def _words_for_a_condition(self) -> Beat:
-        if self.when_text is not None and self.when is None:
+    @field_validator("when_text")
+    @classmethod
+    def _words_for_a_condition(cls, words: object, info: ValidationInfo) -> object:
+        # 'when' comes before 'when_text', so it is already read: an error here points at the words.
+        if words is not None and info.data.get("when") is None:
             raise ValueError("'when_text' puts a 'when' into words: give the 'when' too")
-        return self
+        return words
