@@ -48,19 +48,21 @@ def coming_beats(s: State, viewer: int) -> list[Coming]:
         if s.beats_done[beat.index]:
             continue
         words = text(model.headline), condition_words(sc, model)
+        risks = tuple(model.risks)
         if beat.turn >= 0:
             if s.turn < beat.turn <= s.turns:
-                dated.append(Coming(beat.index, beat.turn, *words, risks=tuple(model.risks)))
+                dated.append(Coming(beat.index, beat.turn, *words, risks=risks))
             continue
         if not _may_see_flag(sc, beat.after_flag, viewer):
             continue
         since = seen.get(beat.after_flag)
         if since is None:
             flag = text(sc.model.flags[beat.after_flag].name)
-            waiting.append(Coming(beat.index, None, *words, flag, beat.turns, tuple(model.risks)))
-        elif max(since + beat.turns, s.turn + 1) <= s.turns:  # past due, it waits for its condition
-            due = max(since + beat.turns, s.turn + 1)
-            dated.append(Coming(beat.index, due, *words, risks=tuple(model.risks)))
+            waiting.append(Coming(beat.index, None, *words, flag, beat.turns, risks))
+            continue
+        due = max(since + beat.turns, s.turn + 1)  # past due, it waits for its condition: next turn
+        if due <= s.turns:
+            dated.append(Coming(beat.index, due, *words, risks=risks))
     dated.sort(key=lambda c: (c.turn, c.beat))
     return dated + waiting
 
