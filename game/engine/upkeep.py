@@ -39,8 +39,14 @@ def consequences(s: State, log: list[Line]) -> None:
 
 
 def fire_rule(s: State, index: int, log: list[Line]) -> None:
-    """A consequence rule whose condition holds: it is remembered, logged and its effects apply."""
-    _, _, _, _, delay, effects, cause = s.scenario.rule_table[index]
+    """A consequence rule whose condition holds: it is remembered, logged and its effects apply.
+    A rule with a chance under 100 draws first; on a miss nothing happens (no record, no rest),
+    and a rule at 100 draws nothing, so its games stay those it gave before chances existed."""
+    _, _, _, _, delay, effects, cause, chance = s.scenario.rule_table[index]
+    if chance < 100:
+        s.rng, roll = rng.below(s.rng, 100)
+        if roll >= chance:
+            return
     s.rule_last[index] = s.turn
     log.append((L_RULE, index, delay, cause))
     apply_effects(s, effects, cause, log)

@@ -44,6 +44,7 @@ def compile_rule(ix: Index, i: int, rule: m.Rule) -> CRule:
         once=rule.once,
         cooldown=rule.cooldown,
         cause=(C_RULE, i),
+        chance=rule.chance,
     )
 
 

@@ -176,7 +176,8 @@ def order_table(
 
 
 def rule_table(rules: Sequence[CRule]) -> tuple[tuple[Any, ...], ...]:
-    """Rules as (index, when, once, cooldown, delay, effects with the rule's delay added, cause)."""
+    """Rules as (index, when, once, cooldown, delay, effects with the rule's delay added, cause,
+    percent chance)."""
     return tuple(
         (
             r.index,
@@ -186,6 +187,7 @@ def rule_table(rules: Sequence[CRule]) -> tuple[tuple[Any, ...], ...]:
             r.delay,
             tuple(dataclasses.replace(e, delay=e.delay + r.delay) for e in r.effects),
             r.cause,
+            r.chance,
         )
         for r in rules
     )

@@ -205,6 +205,9 @@ class Rule(Model):
     delay: Delay = 0
     once: bool = False
     cooldown: Annotated[int, Field(ge=0, le=24)] = 0
+    # The world does not always push back the same way: a rule under 100 fires on a draw, in
+    # each turn its condition holds (a turn it does not fire starts no cooldown).
+    chance: Annotated[int, Field(ge=1, le=100, description="percent per turn its condition holds")] = 100
     risks: Annotated[list[RiskId], Field(min_length=1)]
     headline: Text
 

@@ -183,6 +183,7 @@ class CRule:
     once: bool
     cooldown: int
     cause: tuple[Any, ...]
+    chance: int = 100
 
 
 @dataclass(frozen=True, slots=True)
