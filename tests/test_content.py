@@ -56,7 +56,7 @@ ENDING_SEEDS: dict[str, dict[str, int]] = {
         "accountability": 5,
         "joint_framework": 15,
         "long_road": 21,
-        "balloon": 3,
+        "balloon": 29,
         "status_quo": 2,
     },
     "cartel_mission_seminar": {
