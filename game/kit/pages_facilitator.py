@@ -122,7 +122,7 @@ def rules(pdf: KitPDF, sc: CompiledScenario) -> None:
         if rule.cooldown:
             limits.append(trn("kit.fac.rule_cooldown", rule.cooldown))
         if rule.chance < 100:
-            limits.append(trn("kit.fac.rule_chance", rule.chance))
+            limits.append(tr("kit.fac.rule_chance", n=rule.chance))
         if limits:
             runs += [(". ", False), (tr("kit.card.limits") + ": ", True), ("; ".join(limits), False)]
         runs += [(". ", False), (tr("kit.card.risks") + ": ", True), (risks_text(rule.risks), False)]
