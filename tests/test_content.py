@@ -57,6 +57,7 @@ ENDING_SEEDS: dict[str, dict[str, int]] = {
         "joint_framework": 15,
         "long_road": 21,
         "balloon": 29,
+        "shaky_gains": 20,
         "status_quo": 2,
     },
     "cartel_mission_seminar": {
@@ -67,6 +68,7 @@ ENDING_SEEDS: dict[str, dict[str, int]] = {
         "joint_framework": 286,
         "long_road": 15,
         "balloon": 7,
+        "shaky_gains": 12,
         "status_quo": 1,
     },
     "teaching": {
@@ -77,7 +79,8 @@ ENDING_SEEDS: dict[str, dict[str, int]] = {
         "joint_framework": 6,
         "long_road": 20,
         "balloon": 1,
-        "status_quo": 21,
+        "shaky_gains": 21,
+        "status_quo": 62,
     },
 }
 
