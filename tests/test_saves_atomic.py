@@ -274,6 +274,33 @@ def test_autosaves_of_different_games_killed_at_random_moments_always_leave_an_a
     assert len(list(folder.glob("autosave.previous-*.json"))) <= store.KEEP_OLD_AUTOSAVES + 1
 
 
+class Killed(BaseException):
+    """Stands for the process being killed mid-save: nothing after it runs, no handler sees it."""
+
+
+def test_saves_killed_after_their_copy_never_pile_up_more_than_one_extra_copy(
+    first_autosave: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Each killed save leaves its copy of the old game unpruned; the next save prunes first."""
+    games = [play_seats(load_scenario(SMALL), seed, [Seat("random"), Seat("random")]) for seed in (2, 1)]
+    for session in games * 2:
+        store.autosave(session)  # each alternation keeps the other game aside
+    folder = first_autosave.parent
+    real_write = atomic.write_atomic
+
+    def killed(*args: object, **kwargs: object) -> None:
+        raise Killed
+
+    monkeypatch.setattr(atomic, "write_atomic", killed)
+    for round_ in range(store.KEEP_OLD_AUTOSAVES + 3):
+        with pytest.raises(Killed):
+            store.autosave(games[round_ % 2])
+        assert len(list(folder.glob("autosave.previous-*.json"))) <= store.KEEP_OLD_AUTOSAVES + 1
+    monkeypatch.setattr(atomic, "write_atomic", real_write)
+    store.autosave(games[0])
+    assert len(list(folder.glob("autosave.previous-*.json"))) == store.KEEP_OLD_AUTOSAVES
+
+
 def test_a_failed_autosave_of_another_game_keeps_the_old_autosave(
     first_autosave: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:

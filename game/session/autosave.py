@@ -40,6 +40,8 @@ def autosave(session: Session) -> Path:
         else None
     )
     kept = None
+    if label == "previous":
+        prune_old_autosaves(folder)  # a save killed after its copy left one too many: at most one
     if label is not None:
         try:
             kept = atomic.copy_aside(target, label)
