@@ -47,7 +47,7 @@ PATHS = (
     *sorted((ROOT / "game" / "scenarios").glob("*.yaml")),
     ROOT / "tests" / "fixtures" / "speed" / "cartel_mission_dynamics.yaml",
 )
-GAMES = 12  # random games per scenario
+GAMES = 8  # random games per scenario
 # One test process for the whole module (pytest-xdist --dist loadgroup), so the module's random
 # games and their reasons are made once, not once per worker.
 pytestmark = pytest.mark.xdist_group("ai_reasons")

@@ -7,7 +7,7 @@ on any state within the engine's ranges and give true/false, or for a measure a 
 Through the scenario loader, an error must point at the very character the grammar blames,
 whatever YAML quoting the condition is written in.
 
-The budget keeps this file to about 15 s; ``COMMONGROUND_FUZZ_SCALE=10`` runs ten times as many
+The budget keeps this file to about 10 s; ``COMMONGROUND_FUZZ_SCALE=10`` runs ten times as many
 cases, and ``bench/fuzz.py --minutes N`` runs the same strategies for as long as asked.
 """
 
@@ -468,8 +468,8 @@ def fuzz_position(case: tuple[str, int]) -> None:
 
 # name: (strategy, check, examples in the suite). bench/fuzz.py runs the same for minutes.
 FUZZ: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], None], int]] = {
-    "condition token streams": (token_stream(), fuzz_token_stream, 1000),
-    "condition trees": (bool_tree() | number_tree(), fuzz_tree, 500),
+    "condition token streams": (token_stream(), fuzz_token_stream, 500),
+    "condition trees": (bool_tree() | number_tree(), fuzz_tree, 300),
     "condition huge numbers": (
         st.tuples(huge_number(), st.sampled_from(HUGE_TEMPLATES)),
         fuzz_huge_number,
@@ -489,7 +489,7 @@ FUZZ: dict[str, tuple[st.SearchStrategy[Any], Callable[[Any], None], int]] = {
     "condition positions in YAML": (
         st.tuples(token_stream() | bool_tree().map(to_text), st.integers(0, 4)),
         fuzz_position,
-        200,
+        100,
     ),
 }
 

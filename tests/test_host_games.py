@@ -210,7 +210,7 @@ def test_teams_play_a_whole_game_and_no_message_holds_another_roles_secret(
     path: Path, recorded: Recorder
 ) -> None:
     sc = load_scenario(path)
-    seeds = (3, 11, 23, 31, 47) if path == FIXTURE else (5, 17)
+    seeds = (3, 11, 23, 31, 47) if path == FIXTURE else (5,)  # the fixture's games are the quick ones
     for seed in seeds:
         room, app_for = host_game(sc, seed, [Seat("human")] * len(sc.roles))
         languages = {sc.role_ids[0]: "es"}

@@ -24,9 +24,11 @@ def moves_of(app) -> list[dict]:  # noqa: ANN001
 
 
 def test_solo_game_by_keyboard_only_reaches_an_ending() -> None:
-    app = make_app((1280, 720))
+    # The teaching file's six months: every frame of a whole game is drawn here, twice as fast as
+    # the default's twelve (the default's whole games are played by mouse below).
+    app = make_app((1280, 720), scenario="teaching")
     seen = play_to_end(app, "keyboard")
-    quiet = make_app((1280, 720))
+    quiet = make_app((1280, 720), scenario="teaching")
     assert play_to_end(quiet, "keyboard", quiet=True) == seen, "a quiet driver passes the same screens"
     assert moves_of(quiet) == moves_of(app), "and plays the same moves"
     assert quiet.frames * 10 < app.frames, "while drawing a small part of the frames"
