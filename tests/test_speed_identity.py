@@ -49,6 +49,7 @@ STORIES = FIXTURES / "stories.json"  # the story of each game (game.story.facts.
 # The bundled scenarios as they were, and the default one with trust, fatigue and beats added.
 SCENARIOS = ("cartel_mission", "cartel_mission_seminar", "teaching", "cartel_mission_dynamics")
 RANDOM_GAMES = 30  # all seats random, per scenario (recorded)
+RANDOM_SEED = 1000  # the first random game's seed; the others follow it
 # Random games replayed per scenario by the suite: the first ten of the thirty recorded, which keep
 # the suite within its five minutes; COMMONGROUND_SPEED_ALL=1 replays all thirty (after engine work).
 CHECKED_RANDOM = RANDOM_GAMES if os.environ.get("COMMONGROUND_SPEED_ALL") == "1" else 10
@@ -226,7 +227,7 @@ def record() -> dict[str, Any]:
         sc = load_scenario(FIXTURES / f"{name}.yaml")
         out["scenarios"][name] = sc.content_hash
         plans: list[tuple[str, int, tuple[str, ...]]] = [
-            ("random", 1000 + i, ("random",)) for i in range(RANDOM_GAMES)
+            ("random", RANDOM_SEED + i, ("random",)) for i in range(RANDOM_GAMES)
         ]
         plans += [("scripted", 2000 + i, ()) for i in range(SCRIPTED_GAMES)]
         plans += [("seats", 3000 + 10 * m + i, kinds) for m, (kinds, n) in enumerate(MIXES) for i in range(n)]
@@ -292,7 +293,9 @@ _RECORDED: dict[str, Any] = (
     json.loads(GAMES.read_text()) if GAMES.exists() else {"scenarios": {}, "games": []}
 )
 _STORIES: dict[str, list[str]] = json.loads(STORIES.read_text()) if STORIES.exists() else {}
-_CHECKED = [g for g in _RECORDED["games"] if g["kind"] != "random" or g["seed"] < 1000 + CHECKED_RANDOM]
+_CHECKED = [
+    g for g in _RECORDED["games"] if g["kind"] != "random" or g["seed"] < RANDOM_SEED + CHECKED_RANDOM
+]
 _LOADED: dict[str, CompiledScenario] = {}
 
 
